@@ -1,0 +1,37 @@
+/**
+ * The layering allow-map, as data (VS Code's layer checks, Excalidraw's package rules).
+ * Each top-level folder is a layer. `layers` are the folders it may import from, `typeOnlyLayers`
+ * those it may import types from (`import type`, erased at build), `packages` the npm packages it may
+ * use ('*' = any), `node` whether Node built-ins are allowed, `electron` whether Electron is.
+ * Anything not listed is an error. A folder missing from this map is an error too, so a new folder
+ * must declare its place here.
+ */
+export const layers = {
+  model: { layers: [], packages: [], node: false, electron: false },
+  analysis: { layers: ['model'], packages: [], node: false, electron: false },
+  importers: { layers: ['model'], packages: ['js-yaml', 'xml2js'], node: false, electron: false },
+  templates: { layers: ['model'], packages: [], node: false, electron: false },
+  samples: { layers: ['model'], packages: [], node: false, electron: false },
+  'src-shared': { layers: [], typeOnlyLayers: ['model', 'importers'], packages: [], node: false, electron: false },
+  'src-renderer': {
+    layers: ['model', 'analysis', 'src-shared', 'templates', 'samples'],
+    packages: ['svelte', 'cytoscape'],
+    node: false,
+    electron: false
+  },
+  'src-preload': { layers: ['src-shared'], typeOnlyLayers: ['model'], packages: [], node: false, electron: true },
+  'src-main': {
+    layers: ['model', 'analysis', 'importers', 'templates', 'samples', 'src-shared', 'cli'],
+    packages: [],
+    node: true,
+    electron: true
+  },
+  cli: { layers: ['model', 'analysis', 'importers', 'templates', 'samples'], packages: [], node: true, electron: false },
+  bench: { layers: '*', packages: '*', node: true, electron: false },
+  scripts: { layers: '*', packages: '*', node: true, electron: false },
+  tests: { layers: '*', packages: '*', node: true, electron: false },
+  e2e: { layers: '*', packages: '*', node: true, electron: true },
+  bin: { layers: '*', packages: '*', node: true, electron: false },
+  lint: { layers: '*', packages: '*', node: true, electron: false },
+  '.': { layers: '*', packages: '*', node: true, electron: true }
+}

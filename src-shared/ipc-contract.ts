@@ -1,0 +1,123 @@
+/**
+ * The one typed contract between the renderer and the main process (GitHub Desktop's pattern).
+ * Electron carries it over IPC (src-preload exposes `invoke`), browser mode over HTTP
+ * (POST /<token>/api/<command>): the same handlers answer both, so the renderer cannot tell them apart.
+ * Only `import type` from other layers: this file must stay free of code either side could not run.
+ */
+import type { Diagnostic } from '../model/diagnostics'
+import type { ThreatModel } from '../model/model'
+
+export type AppMode = 'electron' | 'browser'
+
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  readonly mode: AppMode
+}
+
+/** A format the app can read or write, for menus and file pickers (rendered from importers/registry.ts). */
+export interface FormatInfo {
+  readonly id: string
+  readonly label: string
+  readonly extensions: readonly string[]
+  readonly canRead: boolean
+  readonly canWrite: boolean
+}
+
+export interface OpenedDocument {
+  /** The file name shown in the title bar and in messages. */
+  readonly fileName: string
+  /** Absolute path in the desktop app; null in browser mode and for the sample or a new model. */
+  readonly path: string | null
+  /** The format the file was read as (registry id), e.g. `native`, `tm7`. */
+  readonly formatId: string
+  readonly model: ThreatModel
+  /** Warnings and notes from reading: the import report. */
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export type OpenOutcome =
+  | { readonly kind: 'opened'; readonly document: OpenedDocument }
+  | { readonly kind: 'failed'; readonly fileName: string; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'cancelled' }
+
+export type SaveOutcome =
+  /** Written to disk atomically; the previous version was kept as `backupPath` when there was one. */
+  | { readonly kind: 'written'; readonly path: string; readonly backupPath: string | null }
+  /** Browser mode: the renderer offers these bytes as a download. */
+  | { readonly kind: 'download'; readonly fileName: string; readonly base64: string }
+  | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'cancelled' }
+
+/** Renderer → main requests, each answered with a Promise of `response`. */
+export interface Commands {
+  'app:info': { request: null; response: AppInfo }
+  'formats:list': { request: null; response: readonly FormatInfo[] }
+  /** The embedded sample model, opened on first start. */
+  'document:open-sample': { request: null; response: OpenOutcome }
+  /** Desktop only: shows the native Open dialog. Browser mode answers `cancelled` (it uploads instead). */
+  'document:open-dialog': { request: null; response: OpenOutcome }
+  /** Bytes the user picked or dropped (browser upload, drag and drop). Format detected by content. */
+  'document:open-bytes': { request: { readonly fileName: string; readonly base64: string }; response: OpenOutcome }
+  'document:open-recent': { request: { readonly path: string }; response: OpenOutcome }
+  'document:recent-list': { request: null; response: readonly string[] }
+  /**
+   * Save to the document's own path in the native format. With no path, or when the file on disk is
+   * another format, main asks (Save As) instead of overwriting it.
+   */
+  'document:save': {
+    request: { readonly model: ThreatModel; readonly path: string | null; readonly formatId: string }
+    response: SaveOutcome
+  }
+  'document:save-as': { request: { readonly model: ThreatModel; readonly suggestedName: string }; response: SaveOutcome }
+  /** Write the model in another registered format (Export…). */
+  'document:export': {
+    request: { readonly model: ThreatModel; readonly formatId: string; readonly suggestedName: string }
+    response: SaveOutcome
+  }
+  /** The renderer reports unsaved changes so main can ask before closing the window. */
+  'document:set-dirty': { request: { readonly dirty: boolean }; response: null }
+}
+
+export type CommandName = keyof Commands
+export type CommandRequest<Name extends CommandName> = Commands[Name]['request']
+export type CommandResponse<Name extends CommandName> = Commands[Name]['response']
+
+/** Main → renderer events. Menu items are command ids of the renderer's command registry. */
+export interface Events {
+  'menu:command': { readonly commandId: string }
+  /** A file opened from outside the window (OS file association, second instance, Open Recent). */
+  'document:opened': OpenOutcome
+}
+
+export type EventName = keyof Events
+
+/** What the preload exposes as `window.threatwright`, and what browser mode implements over HTTP. */
+export interface ThreatwrightApi {
+  invoke<Name extends CommandName>(name: Name, request: CommandRequest<Name>): Promise<CommandResponse<Name>>
+  /** Subscribes to a main-process event; returns the unsubscribe function. */
+  on<Name extends EventName>(name: Name, listener: (payload: Events[Name]) => void): () => void
+}
+
+/** Every command name, for validating what arrives over IPC or HTTP before dispatching it. */
+export const COMMAND_NAMES: readonly CommandName[] = [
+  'app:info',
+  'formats:list',
+  'document:open-sample',
+  'document:open-dialog',
+  'document:open-bytes',
+  'document:open-recent',
+  'document:recent-list',
+  'document:save',
+  'document:save-as',
+  'document:export',
+  'document:set-dirty'
+]
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && (COMMAND_NAMES as readonly string[]).includes(value)
+}
+
+/** The IPC channel names, prefixed so nothing else on ipcMain can collide with them. */
+export const IPC_INVOKE_CHANNEL = 'threatwright:invoke'
+export const IPC_EVENT_CHANNEL = 'threatwright:event'
