@@ -21,12 +21,18 @@ export const layers = {
   },
   'src-preload': { layers: ['src-shared'], typeOnlyLayers: ['model'], packages: [], node: false, electron: true },
   'src-main': {
-    layers: ['model', 'analysis', 'importers', 'templates', 'samples', 'src-shared', 'cli'],
+    layers: ['model', 'analysis', 'importers', 'templates', 'samples', 'src-shared', 'node-io'],
     packages: [],
     node: true,
     electron: true
   },
-  cli: { layers: ['model', 'analysis', 'importers', 'templates', 'samples'], packages: [], node: true, electron: false },
+  'node-io': { layers: [], packages: [], node: true, electron: false },
+  cli: {
+    layers: ['model', 'analysis', 'importers', 'templates', 'samples', 'node-io'],
+    packages: [],
+    node: true,
+    electron: false
+  },
   bench: { layers: '*', packages: '*', node: true, electron: false },
   scripts: { layers: '*', packages: '*', node: true, electron: false },
   tests: { layers: '*', packages: '*', node: true, electron: false },
