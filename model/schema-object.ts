@@ -1,0 +1,65 @@
+import { describeValue } from './describe-value'
+import { appendSegment, fieldPath, fieldSegment } from './json-path'
+import { isRecord, ownField } from './record'
+import { INVALID, reportError, reportWarning, typeMismatch, type Schema } from './schema'
+
+/**
+ * One schema per field of `T`, no more and no fewer: writing `object<DiagramElement>({...})` makes
+ * TypeScript check the schema against the interface, so adding a field to model.ts without
+ * validating it does not compile.
+ */
+export type Shape<T> = { readonly [Key in keyof T]-?: Schema<T[Key]> }
+
+/**
+ * A record with exactly the fields of `shape`. The result is a new object built from the shape's keys
+ * only, so unknown input keys (including `__proto__`) are dropped with a warning and never copied.
+ */
+export function object<T extends object>(shape: Shape<T>): Schema<T> {
+  const keys = Object.keys(shape) as (keyof T & string)[]
+  const known = new Set<string>(keys)
+  const segments = keys.map(fieldSegment)
+  return (value, path, context) => {
+    if (!isRecord(value)) return typeMismatch(context, 'an object', value, path)
+    const result: Record<string, unknown> = {}
+    let valid = true
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] as keyof T & string
+      const field = ownField(value, key)
+      const at = appendSegment(path, segments[index] as string)
+      if (field === undefined) {
+        reportError(context, 'model.missing', `missing required field "${key}"`, at)
+        valid = false
+        continue
+      }
+      const parsed = shape[key](field, at, context)
+      if (parsed === INVALID) valid = false
+      else result[key] = parsed
+    }
+    for (const key of Object.keys(value)) {
+      if (known.has(key)) continue
+      reportWarning(context, 'model.unknown-field', `unknown field "${key}" dropped`, fieldPath(path, key))
+    }
+    return valid ? (result as T) : INVALID
+  }
+}
+
+type Variants<T extends { readonly kind: string }> = {
+  readonly [Kind in T['kind']]: Schema<Extract<T, { readonly kind: Kind }>>
+}
+
+/** A union told apart by its `kind` field, the one discriminant the model uses. */
+export function unionByKind<T extends { readonly kind: string }>(variants: Variants<T>): Schema<T> {
+  const kinds = Object.keys(variants)
+  const listed = kinds.map((kind) => JSON.stringify(kind)).join(', ')
+  return (value, path, context) => {
+    if (!isRecord(value)) return typeMismatch(context, 'an object', value, path)
+    const kind = ownField(value, 'kind')
+    const at = fieldPath(path, 'kind')
+    if (kind === undefined) return reportError(context, 'model.missing', 'missing required field "kind"', at)
+    if (typeof kind !== 'string' || !kinds.includes(kind)) {
+      return reportError(context, 'model.enum', `expected one of ${listed}, got ${describeValue(kind)}`, at)
+    }
+    const variant = variants[kind as T['kind']] as Schema<T>
+    return variant(value, path, context)
+  }
+}
