@@ -1,0 +1,90 @@
+import { summarizeModel, type ThreatStateCounts } from '../../analysis/summary'
+import type { Diagnostic, Location } from '../../model/diagnostics'
+import { canonicalJson } from '../../importers/native/canonical-json'
+import { formats } from '../../importers/registry'
+import { parseCommandArguments, type CommandSyntax } from '../arguments'
+import type { CliIo } from '../cli-io'
+import { ExitCode } from '../exit-codes'
+import { loadModel } from '../load-model'
+import { renderInfoText } from './info-text'
+import { reportUsageProblem, showCommandHelp } from '../help'
+
+export const infoSyntax: CommandSyntax = {
+  name: 'info',
+  positionals: ['file'],
+  flags: ['json'],
+  summary: "Show a model's title, format, counts, threats by state and diagnostics"
+}
+
+/**
+ * What `info --json` prints: keys sorted at every depth (canonical JSON), so the output is stable for
+ * scripts and diffs. Documented in cli/CONTEXT.md; adding a key is fine, renaming one is a breaking change.
+ */
+export interface InfoReport {
+  /** The path as given on the command line. */
+  readonly file: string
+  readonly format: { readonly id: string; readonly label: string }
+  readonly title: string
+  readonly counts: {
+    readonly diagrams: number
+    readonly elements: number
+    readonly flows: number
+    readonly boundaries: number
+    readonly dataAssets: number
+    readonly threatDefinitions: number
+    readonly threats: number
+    readonly assumptions: number
+    readonly notes: number
+  }
+  readonly threatsByState: ThreatStateCounts
+  readonly diagrams: readonly {
+    readonly id: string
+    readonly name: string
+    readonly elements: number
+    readonly flows: number
+    readonly boundaries: number
+    readonly threats: number
+  }[]
+  readonly diagnostics: readonly {
+    readonly code: string
+    readonly severity: Diagnostic['severity']
+    readonly message: string
+    readonly location: Location
+  }[]
+}
+
+/** `threatwright info <file> [--json]` */
+export async function runInfo(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArguments(argv, infoSyntax)
+  if (parsed.kind === 'help') return showCommandHelp(infoSyntax, io)
+  if (parsed.kind === 'invalid') return reportUsageProblem(parsed.problem, infoSyntax, io)
+  const path = parsed.positionals.get('file') ?? ''
+
+  const loaded = await loadModel(path, io)
+  if (loaded.kind === 'failed') return ExitCode.input
+
+  const summary = summarizeModel(loaded.model)
+  const format = formats.find((candidate) => candidate.id === loaded.formatId)
+  // Listed key by key so a new field in the summary never changes this documented shape by accident.
+  const report: InfoReport = {
+    file: path,
+    format: { id: loaded.formatId, label: format?.label ?? loaded.formatId },
+    title: loaded.model.metadata.title,
+    counts: {
+      diagrams: summary.diagrams,
+      elements: summary.elements,
+      flows: summary.flows,
+      boundaries: summary.boundaries,
+      dataAssets: summary.dataAssets,
+      threatDefinitions: summary.threatDefinitions,
+      threats: summary.threats,
+      assumptions: summary.assumptions,
+      notes: summary.notes
+    },
+    threatsByState: summary.threatsByState,
+    diagrams: summary.perDiagram,
+    diagnostics: loaded.diagnostics
+  }
+  io.stdout(parsed.flags.has('json') ? canonicalJson(report) : renderInfoText(report))
+  return ExitCode.success
+}

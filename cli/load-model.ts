@@ -1,0 +1,34 @@
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostics'
+import type { ThreatModel } from '../model/model'
+import { readModelFile } from '../importers/registry'
+import { reportError, type CliIo } from './cli-io'
+import { readInputFile } from './file-access'
+
+export type LoadedModel =
+  | {
+      readonly kind: 'loaded'
+      readonly model: ThreatModel
+      readonly formatId: string
+      /** Warnings and notes from reading; the caller decides where they belong. */
+      readonly diagnostics: readonly Diagnostic[]
+    }
+  | { readonly kind: 'failed' }
+
+/**
+ * Reads a model file by content. On failure the reasons are already on stderr, each naming the file and,
+ * where known, the line and column or the model path; the caller only has to exit with the input code.
+ */
+export async function loadModel(path: string, io: CliIo): Promise<LoadedModel> {
+  const file = await readInputFile(path)
+  if (file.kind === 'failed') {
+    reportError(io, `cannot read ${path}: ${file.reason}`)
+    return { kind: 'failed' }
+  }
+  const result = readModelFile({ bytes: file.bytes, fileName: path })
+  if (result.model === null || result.formatId === null) {
+    for (const entry of result.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
+    if (result.diagnostics.length === 0) reportError(io, `cannot read ${path}: no model in the file`)
+    return { kind: 'failed' }
+  }
+  return { kind: 'loaded', model: result.model, formatId: result.formatId, diagnostics: result.diagnostics }
+}

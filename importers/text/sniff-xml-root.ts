@@ -1,0 +1,30 @@
+/**
+ * The root element's start tag of an XML text, for content sniffing: its local name (prefix dropped)
+ * and its raw attribute text. Skips the XML declaration, comments, processing instructions and a
+ * DOCTYPE; returns null for anything that does not start like XML. Reads only the prolog and one tag.
+ */
+export interface XmlRootTag {
+  readonly localName: string
+  readonly attributes: string
+}
+
+export function sniffXmlRoot(text: string): XmlRootTag | null {
+  let position = 0
+  for (;;) {
+    while (position < text.length && /[\s\uFEFF]/.test(text.charAt(position))) position += 1
+    if (text.startsWith('<?', position)) position = after(text, '?>', position)
+    else if (text.startsWith('<!--', position)) position = after(text, '-->', position)
+    else if (text.startsWith('<!', position)) position = after(text, '>', position)
+    else break
+    if (position === -1) return null
+  }
+  const match = /^<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(text.slice(position, position + 4096))
+  if (match === null) return null
+  const name = match[1] ?? ''
+  return { localName: name.slice(name.indexOf(':') + 1), attributes: match[2] ?? '' }
+}
+
+function after(text: string, terminator: string, from: number): number {
+  const end = text.indexOf(terminator, from)
+  return end === -1 ? -1 : end + terminator.length
+}
