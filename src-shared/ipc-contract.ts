@@ -42,10 +42,23 @@ export type OpenOutcome =
   | { readonly kind: 'cancelled' }
 
 export type SaveOutcome =
-  /** Written to disk atomically; the previous version was kept as `backupPath` when there was one. */
-  | { readonly kind: 'written'; readonly path: string; readonly backupPath: string | null }
-  /** Browser mode: the renderer offers these bytes as a download. */
-  | { readonly kind: 'download'; readonly fileName: string; readonly base64: string }
+  /**
+   * Written to disk atomically; the previous version was kept as `backupPath` when there was one.
+   * `diagnostics`: what a lossy export could not carry (warnings), absent or empty when nothing was lost.
+   */
+  | {
+      readonly kind: 'written'
+      readonly path: string
+      readonly backupPath: string | null
+      readonly diagnostics?: readonly Diagnostic[]
+    }
+  /** Browser mode: the renderer offers these bytes as a download (`diagnostics` as for `written`). */
+  | {
+      readonly kind: 'download'
+      readonly fileName: string
+      readonly base64: string
+      readonly diagnostics?: readonly Diagnostic[]
+    }
   | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'cancelled' }
 
@@ -116,6 +129,13 @@ export const COMMAND_NAMES: readonly CommandName[] = [
 
 export function isCommandName(value: unknown): value is CommandName {
   return typeof value === 'string' && (COMMAND_NAMES as readonly string[]).includes(value)
+}
+
+/** Every event name, so the preload subscribes only to events the contract declares. */
+export const EVENT_NAMES: readonly EventName[] = ['menu:command', 'document:opened']
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)
 }
 
 /** The IPC channel names, prefixed so nothing else on ipcMain can collide with them. */

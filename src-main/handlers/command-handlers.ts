@@ -1,0 +1,94 @@
+/**
+ * Every command of the IPC contract, in plain Node. The same object answers Electron IPC
+ * (src-main/ipc) and browser mode's HTTP API (src-main/browser-mode), so the renderer cannot tell them apart.
+ */
+import * as formatRegistry from '../../importers/registry'
+import { SAMPLE_FILE_NAME, sampleModelBytes } from '../../samples/index'
+import type { CommandName, CommandRequest, CommandResponse, FormatInfo, SaveOutcome } from '../../src-shared/ipc-contract'
+import type { HandlerContext } from './handler-context'
+import { createOpenCommands } from './open-commands'
+import type { CommandHandlerDeps, FormatRegistry } from './ports'
+import { createSaveCommands } from './save-commands'
+import { parseCommandName, parseCommandRequest } from './validate-request'
+
+export const APP_NAME = 'Threatwright'
+
+type Implementations = { readonly [Name in CommandName]: (request: CommandRequest<Name>) => Promise<CommandResponse<Name>> }
+
+export interface CommandHandlers {
+  /**
+   * For requests from outside the main process (IPC, HTTP): checks the name and the payload, then runs
+   * the command. Rejects with CommandRejectedError for an unknown command or a malformed payload.
+   */
+  dispatch(name: unknown, request: unknown): Promise<unknown>
+  /** Typed entry for main-side callers (the menu's Open Recent). */
+  run<Name extends CommandName>(name: Name, request: CommandRequest<Name>): Promise<CommandResponse<Name>>
+  /** Opens any path the OS handed us (file association, second instance); not reachable from the renderer. */
+  openPath: ReturnType<typeof createOpenCommands>['openPath']
+}
+
+const defaultRegistry: FormatRegistry = {
+  get formats() {
+    return formatRegistry.formats
+  },
+  readModelFile: (input) => formatRegistry.readModelFile(input),
+  detectFormat: (bytes) => formatRegistry.detectFormat(bytes),
+  writeModel: (model, formatId) => formatRegistry.writeModel(model, formatId)
+}
+
+export function createCommandHandlers(deps: CommandHandlerDeps): CommandHandlers {
+  const context: HandlerContext = {
+    deps,
+    registry: deps.registry ?? defaultRegistry,
+    sample: deps.sample ?? { fileName: SAMPLE_FILE_NAME, bytes: sampleModelBytes },
+    knownPaths: new Set<string>(),
+    ignoreStoreFailure: (pending) => pending.catch(() => undefined)
+  }
+  const open = createOpenCommands(context)
+  const save = createSaveCommands(context)
+
+  const reportSave = (outcome: SaveOutcome): SaveOutcome => {
+    deps.afterSave?.(outcome)
+    return outcome
+  }
+
+  const implementations: Implementations = {
+    'app:info': async () => ({ name: APP_NAME, version: deps.appVersion, mode: deps.mode }),
+    'formats:list': async () =>
+      context.registry.formats.map(
+        (format): FormatInfo => ({
+          id: format.id,
+          label: format.label,
+          extensions: [...format.extensions],
+          canRead: format.read !== undefined,
+          canWrite: format.write !== undefined
+        })
+      ),
+    'document:open-sample': () => open.openSample(),
+    'document:open-dialog': () => open.openDialog(),
+    'document:open-bytes': (request) => open.openBytes(request),
+    'document:open-recent': (request) => open.openRecent(request),
+    'document:recent-list': async () => [...(await deps.recentFiles.list())],
+    'document:save': async (request) => reportSave(await save.save(request)),
+    'document:save-as': async (request) => reportSave(await save.saveAs(request)),
+    'document:export': (request) => save.exportModel(request),
+    'document:set-dirty': async ({ dirty }) => {
+      deps.setDirty(dirty)
+      return null
+    }
+  }
+
+  function run<Name extends CommandName>(name: Name, request: CommandRequest<Name>): Promise<CommandResponse<Name>> {
+    const implementation = implementations[name] as (request: CommandRequest<Name>) => Promise<CommandResponse<Name>>
+    return implementation(request)
+  }
+
+  return {
+    run,
+    openPath: open.openPath,
+    async dispatch(rawName, rawRequest) {
+      const name = parseCommandName(rawName)
+      return run(name, parseCommandRequest(name, rawRequest))
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The Electron entry: wiring only. Every decision lives in a plain module that takes Electron as a
+ * parameter and is unit-tested without it (handlers/, ipc/, window/, menu.ts, close-prompt.ts,
+ * external-open.ts, electron-dialogs.ts).
+ */
+import { join } from 'node:path'
+import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron'
+import { createCloseController } from './close-prompt'
+import { createElectronPrompts } from './electron-dialogs'
+import { createExternalOpener, fileArgumentsFrom } from './external-open'
+import { createCommandHandlers } from './handlers/command-handlers'
+import { createNodeFiles } from './handlers/node-files'
+import { createRecentFilesStore } from './handlers/recent-files'
+import { registerIpc, sendEvent } from './ipc/register-ipc'
+import { isTrustedSender } from './ipc/trusted-sender'
+import { buildMenuTemplate, type MenuCommandId } from './menu'
+import { hardenWebContents } from './window/harden-web-contents'
+import { rendererLocation } from './window/renderer-location'
+import { mainWindowOptions } from './window/window-options'
+
+function start(): void {
+  // A second launch (double-clicking a .tm7) hands its argv to this instance and exits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.enableSandbox()
+
+  const location = rendererLocation({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererIndexPath: join(__dirname, '../renderer/index.html')
+  })
+  let mainWindow: BrowserWindow | null = null
+  let dirty = false
+
+  const sendCommand = (commandId: MenuCommandId): void => {
+    if (mainWindow !== null) sendEvent(mainWindow.webContents, 'menu:command', { commandId })
+  }
+  const prompts = createElectronPrompts(dialog, () => mainWindow)
+  const closeController = createCloseController({
+    isDirty: () => dirty,
+    askSaveBeforeClose: () => prompts.askSaveBeforeClose(),
+    requestSaveAndClose: () => sendCommand('file.save-and-close'),
+    closeWindow: () => mainWindow?.close()
+  })
+  const recentFiles = createRecentFilesStore({ folder: app.getPath('userData'), onChange: (paths) => installMenu(paths) })
+  const handlers = createCommandHandlers({
+    mode: 'electron',
+    appVersion: app.getVersion(),
+    dialogs: prompts,
+    files: createNodeFiles(),
+    recentFiles,
+    setDirty: (value) => {
+      dirty = value
+      mainWindow?.setDocumentEdited(value)
+    },
+    afterSave: (outcome) => closeController.onSaveFinished(outcome)
+  })
+  const opener = createExternalOpener({
+    isDirty: () => dirty,
+    confirmDiscardChanges: () => prompts.confirmDiscardChanges(),
+    openPath: (path) => handlers.openPath(path),
+    sendOpened: (outcome) => {
+      if (mainWindow !== null) sendEvent(mainWindow.webContents, 'document:opened', outcome)
+    }
+  })
+
+  function installMenu(recent: readonly string[]): void {
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      recentFiles: recent,
+      sendCommand,
+      openRecent: (path) => void opener.open(path)
+    })
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+
+  function createMainWindow(): BrowserWindow {
+    const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
+    window.once('ready-to-show', () => window.show())
+    window.on('close', (event) => {
+      if (closeController.shouldPreventClose()) event.preventDefault()
+    })
+    window.on('closed', () => {
+      mainWindow = null
+    })
+    window.webContents.on('did-finish-load', () => void opener.markReady())
+    if (location.kind === 'dev-server') void window.loadURL(location.url)
+    else void window.loadFile(location.path)
+    return window
+  }
+
+  // Before any window exists, so no web contents ever runs unhardened.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, contents.session, {
+      trustedRendererUrl: location.url,
+      devServerUrl: location.kind === 'dev-server' ? location.url : null
+    })
+  })
+  // macOS delivers file associations as events, possibly before 'ready'; the opener queues them.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    void opener.open(path)
+  })
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow !== null) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+    for (const path of fileArgumentsFrom(argv, workingDirectory)) void opener.open(path)
+  })
+  // One document, one window: with the window gone there is nothing left to offer, on macOS too.
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(async () => {
+    registerIpc(ipcMain, handlers, (frameUrl) => isTrustedSender(frameUrl, location.url))
+    installMenu(await recentFiles.list())
+    mainWindow = createMainWindow()
+    for (const path of fileArgumentsFrom(process.argv, process.cwd())) void opener.open(path)
+  })
+}
+
+start()
