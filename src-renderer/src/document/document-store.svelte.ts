@@ -1,0 +1,264 @@
+import { diagnostic, type Diagnostic } from '../../../model/diagnostics'
+import { emptyModel } from '../../../model/factory'
+import type { DiagramId } from '../../../model/ids'
+import type { OpenedDocument, OpenOutcome, SaveOutcome, ThreatwrightApi } from '../../../src-shared/ipc-contract'
+import { baseName, withExtension } from './file-names'
+
+/** What the store needs from the page; App passes the real ones, tests pass fakes. */
+export interface DocumentHost {
+  /** Asks before something replaces unsaved work; true means go ahead. */
+  confirm(message: string): boolean
+  /** Offers bytes as a browser download (browser mode's save). */
+  download(fileName: string, base64: string): void
+  /** Closes the window (Save and Close, desktop). */
+  close(): void
+}
+
+/** A message panel: an open or a save that failed, or the report of what a read or write changed. */
+export interface DocumentReport {
+  readonly tone: 'error' | 'report'
+  readonly title: string
+  readonly fileName: string
+  /** One sentence on what the failure did and did not change. */
+  readonly hint: string
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+const OPEN_HINT = 'The model you had open is still open; nothing was lost.'
+const WRITE_HINT = 'Nothing was written; the model in the app is unchanged.'
+
+const NATIVE_EXTENSION = '.twm'
+const DISCARD_QUESTION = 'The open model has unsaved changes. Discard them?'
+
+/**
+ * The open document and its session state. The document is held in `$state.raw` and only ever
+ * replaced whole: it is plain immutable data (the model is the single source of truth), so deep
+ * proxies would only cost time and break structured cloning across IPC.
+ */
+export class DocumentStore {
+  current = $state.raw<OpenedDocument | null>(null)
+  /** Unsaved changes, changed only through `setDirty` (nothing sets it yet: the editor will). */
+  dirty = $state(false)
+  /** Session state, never saved: the diagram on screen. */
+  activeDiagramId = $state.raw<DiagramId | null>(null)
+  /** The open error or report panel, if any. */
+  report = $state.raw<DocumentReport | null>(null)
+  /** A one-line message for the status bar ("Saved web-shop.twm"). */
+  notice = $state('')
+
+  readonly #api: ThreatwrightApi
+  readonly #host: DocumentHost
+  /** What main was last told, so it hears only changes. */
+  #reportedDirty = false
+
+  constructor(api: ThreatwrightApi, host: DocumentHost) {
+    this.#api = api
+    this.#host = host
+  }
+
+  get title(): string {
+    if (!this.current) return 'Threatwright'
+    return `${this.dirty ? '● ' : ''}${this.current.fileName} — Threatwright`
+  }
+
+  get activeDiagram(): OpenedDocument['model']['diagrams'][number] | null {
+    const diagrams = this.current?.model.diagrams ?? []
+    return diagrams.find((diagram) => diagram.id === this.activeDiagramId) ?? diagrams[0] ?? null
+  }
+
+  /** True when nothing unsaved would be lost, or the user agreed to lose it. */
+  mayReplace(): boolean {
+    return !this.dirty || this.#host.confirm(DISCARD_QUESTION)
+  }
+
+  selectDiagram(id: DiagramId): void {
+    this.activeDiagramId = id
+  }
+
+  dismissReport(): void {
+    this.report = null
+  }
+
+  newDocument(): void {
+    if (!this.mayReplace()) return
+    this.#replace({ fileName: `Untitled${NATIVE_EXTENSION}`, path: null, formatId: 'native', model: emptyModel(), diagnostics: [] })
+  }
+
+  openSample(): Promise<void> {
+    return this.#open('the sample model', () => this.#api.invoke('document:open-sample', null))
+  }
+
+  /** Desktop: the native Open dialog. Asks first, so a declined question shows no dialog. */
+  async openWithDialog(): Promise<void> {
+    if (!this.mayReplace()) return
+    await this.#open('the file', () => this.#api.invoke('document:open-dialog', null))
+  }
+
+  /** Browser mode: bytes the user picked. The caller asked `mayReplace` before showing the picker. */
+  openBytes(fileName: string, base64: string): Promise<void> {
+    return this.#open(fileName, () => this.#api.invoke('document:open-bytes', { fileName, base64 }))
+  }
+
+  /** A file opened from outside the window ('document:opened': file association, Open Recent). */
+  receive(outcome: OpenOutcome): void {
+    if (outcome.kind === 'opened' && !this.mayReplace()) return
+    this.#apply(outcome)
+  }
+
+  async save(): Promise<boolean> {
+    const document = this.current
+    if (!document) return false
+    return this.#write('Save', document.fileName, true, () =>
+      this.#api.invoke('document:save', { model: plain(document.model), path: document.path, formatId: document.formatId })
+    )
+  }
+
+  async saveAs(): Promise<boolean> {
+    const document = this.current
+    if (!document) return false
+    return this.#write('Save', document.fileName, true, () =>
+      this.#api.invoke('document:save-as', {
+        model: plain(document.model),
+        suggestedName: withExtension(document.fileName, NATIVE_EXTENSION)
+      })
+    )
+  }
+
+  async exportAs(formatId: string, extension: string): Promise<boolean> {
+    const document = this.current
+    if (!document) return false
+    return this.#write('Export', document.fileName, false, () =>
+      this.#api.invoke('document:export', {
+        model: plain(document.model),
+        formatId,
+        suggestedName: withExtension(document.fileName, extension)
+      })
+    )
+  }
+
+  /**
+   * Saves, then closes the window, but only when the save went through. Main is told the document is
+   * clean before the window closes, or its close prompt would ask again.
+   */
+  async saveAndClose(): Promise<void> {
+    if (!(await this.save())) return
+    await this.#reportDirty()
+    this.#host.close()
+  }
+
+  /** For the editor: every model change marks the document dirty. */
+  setDirty(dirty: boolean): void {
+    this.dirty = dirty
+    void this.#reportDirty()
+  }
+
+  /** Main asks before closing a window with unsaved work, so it must know (desktop; a no-op in browser mode). */
+  async #reportDirty(): Promise<void> {
+    const dirty = this.dirty
+    if (dirty === this.#reportedDirty) return
+    this.#reportedDirty = dirty
+    await this.#api.invoke('document:set-dirty', { dirty }).catch(() => {})
+  }
+
+  async #open(fileName: string, request: () => Promise<OpenOutcome>): Promise<void> {
+    try {
+      this.#apply(await request())
+    } catch (error) {
+      this.report = failure(`Could not open ${fileName}`, fileName, OPEN_HINT, error)
+    }
+  }
+
+  #apply(outcome: OpenOutcome): void {
+    if (outcome.kind === 'cancelled') return
+    if (outcome.kind === 'failed') {
+      // The current document stays open: a bad file never costs the user what they have.
+      this.report = {
+        tone: 'error',
+        title: `Could not open ${outcome.fileName}`,
+        fileName: outcome.fileName,
+        hint: OPEN_HINT,
+        diagnostics: outcome.diagnostics
+      }
+      return
+    }
+    this.#replace(outcome.document)
+    this.notice = `Opened ${outcome.document.fileName}`
+  }
+
+  #replace(document: OpenedDocument): void {
+    this.current = document
+    this.setDirty(false)
+    this.activeDiagramId = document.model.diagrams[0]?.id ?? null
+    this.report =
+      document.diagnostics.length > 0
+        ? {
+            tone: 'report',
+            title: `Import report for ${document.fileName}`,
+            fileName: document.fileName,
+            hint: 'What reading the file dropped, approximated or repaired.',
+            diagnostics: document.diagnostics
+          }
+        : null
+  }
+
+  /** `adopt`: a save makes the written file the document's file; an export leaves it alone. */
+  async #write(verb: 'Save' | 'Export', fileName: string, adopt: boolean, request: () => Promise<SaveOutcome>): Promise<boolean> {
+    let outcome: SaveOutcome
+    try {
+      outcome = await request()
+    } catch (error) {
+      this.report = failure(`Could not ${verb.toLowerCase()} ${fileName}`, fileName, WRITE_HINT, error)
+      return false
+    }
+    if (outcome.kind === 'cancelled') return false
+    if (outcome.kind === 'failed') {
+      this.report = {
+        tone: 'error',
+        title: `Could not ${verb.toLowerCase()} ${fileName}`,
+        fileName,
+        hint: WRITE_HINT,
+        diagnostics: outcome.diagnostics
+      }
+      return false
+    }
+    const writtenName = outcome.kind === 'written' ? baseName(outcome.path) : outcome.fileName
+    if (outcome.kind === 'download') this.#host.download(outcome.fileName, outcome.base64)
+    if (adopt && this.current) {
+      this.current = {
+        ...this.current,
+        fileName: writtenName,
+        path: outcome.kind === 'written' ? outcome.path : null,
+        formatId: 'native'
+      }
+      this.setDirty(false)
+    }
+    const lost = outcome.diagnostics ?? []
+    // A lossy export says what the target format could not hold (pandoc's log); show it, don't hide it.
+    this.report =
+      lost.length > 0
+        ? {
+            tone: 'report',
+            title: `${verb} report for ${writtenName}`,
+            fileName: writtenName,
+            hint: 'What the written format could not hold.',
+            diagnostics: lost
+          }
+        : null
+    const done = verb === 'Save' ? 'Saved' : 'Exported'
+    this.notice = outcome.kind === 'written' ? `${done} ${outcome.path}` : `${done} ${writtenName} (downloaded)`
+    return true
+  }
+}
+
+/**
+ * Anything sent to main must be plain data: `$state.snapshot` strips Svelte proxies (which IPC's
+ * structured clone rejects with DataCloneError) and is a no-op copy for the raw model we hold.
+ */
+function plain<Value>(value: Value): Value {
+  return $state.snapshot(value) as Value
+}
+
+function failure(title: string, fileName: string, hint: string, error: unknown): DocumentReport {
+  const message = error instanceof Error ? error.message : String(error)
+  return { tone: 'error', title, fileName, hint, diagnostics: [diagnostic('app.request-failed', 'error', message, { file: fileName })] }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest'
+import { DocumentStore } from '../../src-renderer/src/document/document-store.svelte'
+import { FakeBackend, shopDocument } from './fake-backend'
+
+function setup(api: FakeBackend, confirm = vi.fn(() => true)) {
+  const events: string[] = []
+  const host = {
+    confirm,
+    download: vi.fn(),
+    close: vi.fn(() => events.push('close'))
+  }
+  const store = new DocumentStore(api, host)
+  const originalInvoke = api.invoke.bind(api)
+  api.invoke = (async (name: string, request: unknown) => {
+    events.push(`${name}${name === 'document:set-dirty' ? `=${String((request as { dirty: boolean }).dirty)}` : ''}`)
+    return originalInvoke(name as never, request as never)
+  }) as FakeBackend['invoke']
+  return { store, host, events }
+}
+
+describe('DocumentStore', () => {
+  it('titles the window with the file name and a dirty marker, and tells main on change only', async () => {
+    const { store, events } = setup(new FakeBackend())
+    await store.openSample()
+    expect(store.title).toBe('web-shop.twm — Threatwright')
+
+    store.setDirty(true)
+    store.setDirty(true)
+    expect(store.title).toBe('● web-shop.twm — Threatwright')
+    expect(events.filter((event) => event.startsWith('document:set-dirty'))).toEqual(['document:set-dirty=true'])
+  })
+
+  it('asks before replacing unsaved work, and a "no" shows no dialog', async () => {
+    const confirm = vi.fn(() => false)
+    const { store, events } = setup(new FakeBackend({ 'document:open-dialog': () => ({ kind: 'cancelled' }) }), confirm)
+    await store.openSample()
+    store.setDirty(true)
+
+    await store.openWithDialog()
+
+    expect(confirm).toHaveBeenCalledOnce()
+    expect(events).not.toContain('document:open-dialog')
+    expect(store.current?.fileName).toBe('web-shop.twm')
+  })
+
+  it('Save and Close: saves, reports clean, then closes', async () => {
+    const api = new FakeBackend({
+      'document:save': () => ({ kind: 'written', path: '/home/ana/shop.twm', backupPath: null })
+    })
+    const { store, events } = setup(api)
+    await store.openSample()
+    store.setDirty(true)
+
+    await store.saveAndClose()
+
+    expect(events.slice(-3)).toEqual(['document:save', 'document:set-dirty=false', 'close'])
+    expect(store.current).toMatchObject({ fileName: 'shop.twm', path: '/home/ana/shop.twm', formatId: 'native' })
+    expect(store.dirty).toBe(false)
+  })
+
+  it('a failed save keeps the window open and shows why', async () => {
+    const api = new FakeBackend({
+      'document:save': () => ({
+        kind: 'failed',
+        diagnostics: [{ code: 'io.write', severity: 'error', message: 'disk full', location: { file: 'shop.twm' } }]
+      })
+    })
+    const { store, host } = setup(api)
+    await store.openSample()
+
+    await store.saveAndClose()
+
+    expect(host.close).not.toHaveBeenCalled()
+    expect(store.report).toMatchObject({ tone: 'error', title: 'Could not save web-shop.twm' })
+  })
+
+  it('shows what a lossy export dropped, without adopting the exported file', async () => {
+    const api = new FakeBackend({
+      'document:export': () => ({
+        kind: 'download',
+        fileName: 'web-shop.yaml',
+        base64: 'e30=',
+        diagnostics: [{ code: 'threagile.lossy', severity: 'warning', message: 'line boundaries dropped', location: {} }]
+      })
+    })
+    const { store, host } = setup(api)
+    await store.openSample()
+
+    await store.exportAs('threagile', '.yaml')
+
+    expect(host.download).toHaveBeenCalledWith('web-shop.yaml', 'e30=')
+    expect(store.report).toMatchObject({ tone: 'report', title: 'Export report for web-shop.yaml' })
+    expect(store.current?.fileName).toBe('web-shop.twm')
+    const request = api.calls.find((call) => call.name === 'document:export')?.request
+    expect(request).toMatchObject({ formatId: 'threagile', suggestedName: 'web-shop.yaml' })
+  })
+
+  it('replaces the document when main sends one, keeping it when the user declines', async () => {
+    const confirm = vi.fn(() => false)
+    const { store } = setup(new FakeBackend(), confirm)
+    await store.openSample()
+    store.setDirty(true)
+    store.receive({ kind: 'opened', document: { ...shopDocument(), fileName: 'other.twm' } })
+    expect(store.current?.fileName).toBe('web-shop.twm')
+
+    confirm.mockReturnValue(true)
+    store.receive({ kind: 'opened', document: { ...shopDocument(), fileName: 'other.twm' } })
+    expect(store.current?.fileName).toBe('other.twm')
+    expect(store.dirty).toBe(false)
+  })
+})

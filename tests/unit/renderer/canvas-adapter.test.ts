@@ -1,0 +1,91 @@
+import cytoscape from 'cytoscape'
+import { describe, expect, it } from 'vitest'
+import { newDiagram, newElement, newFlow } from '../../../model/factory'
+import { asId, type DiagramId, type ElementId, type FlowId } from '../../../model/ids'
+import type { Diagram } from '../../../model/model'
+import { applyProjection, createCanvasAdapter } from '../../../src-renderer/src/canvas/canvas-adapter'
+import { projectDiagram } from '../../../src-renderer/src/canvas/project-diagram'
+
+function diagram(): Diagram {
+  const a = { ...newElement('process', { x: 0, y: 0 }, 'A'), id: asId<ElementId>('a') }
+  const b = { ...newElement('dataStore', { x: 300, y: 0 }, 'B'), id: asId<ElementId>('b') }
+  const flow = {
+    ...newFlow(a.id, b.id, { sourcePoint: { x: 100, y: 50 }, targetPoint: { x: 300, y: 50 }, bendPoints: [{ x: 200, y: 120 }] }),
+    id: asId<FlowId>('ab'),
+    name: 'writes'
+  }
+  return { ...newDiagram('D'), id: asId<DiagramId>('d'), elements: [a, b], flows: [flow] }
+}
+
+function apply(cy: cytoscape.Core, source: Diagram): void {
+  const projection = projectDiagram(source, [])
+  cy.batch(() => applyProjection(cy, projection.nodes, projection.edges))
+}
+
+describe('applyProjection', () => {
+  it('adds everything on the first render, with model positions', () => {
+    const cy = cytoscape({ headless: true })
+    apply(cy, diagram())
+    expect(cy.nodes().map((node) => node.id()).sort()).toEqual(['element:a', 'element:b'])
+    expect(cy.getElementById('element:b').position()).toEqual({ x: 350, y: 50 })
+    expect(cy.getElementById('flow:ab').data('segmentWeights')).toEqual([0.5])
+  })
+
+  it('updates in place by id: moved, renamed, bends dropped; removes what is gone', () => {
+    const cy = cytoscape({ headless: true })
+    const first = diagram()
+    apply(cy, first)
+    const edgeBefore = cy.getElementById('flow:ab')
+
+    const [a, b] = first.elements
+    if (!a || !b) throw new Error('fixture')
+    const flow = first.flows[0]
+    if (!flow) throw new Error('fixture')
+    apply(cy, {
+      ...first,
+      elements: [{ ...a, name: 'A2' }, { ...b, layout: { ...b.layout, x: 400 } }],
+      flows: [{ ...flow, bendPoints: [] }]
+    })
+
+    expect(cy.getElementById('element:a').data('label')).toBe('A2')
+    expect(cy.getElementById('element:b').position()).toEqual({ x: 450, y: 50 })
+    const edgeAfter = cy.getElementById('flow:ab')
+    expect(edgeAfter.same(edgeBefore)).toBe(true)
+    expect(edgeAfter.data('segmentWeights')).toBeUndefined()
+    expect(edgeAfter.hasClass('bent')).toBe(false)
+
+    apply(cy, { ...first, elements: [a], flows: [] })
+    expect(cy.elements().map((element) => element.id())).toEqual(['element:a'])
+  })
+
+  it('re-attaches a flow whose end changed by replacing the edge', () => {
+    const cy = cytoscape({ headless: true })
+    const first = diagram()
+    apply(cy, first)
+    const flow = first.flows[0]
+    if (!flow) throw new Error('fixture')
+    apply(cy, { ...first, flows: [{ ...flow, target: null }] })
+    const edge = cy.getElementById('flow:ab')
+    expect(edge.data('target')).toBe('anchor:flow:ab:target')
+    expect(edge.target().position()).toEqual(flow.targetPoint)
+  })
+})
+
+describe('createCanvasAdapter (headless)', () => {
+  it('counts drawn items without anchors and switches diagrams cleanly', () => {
+    const adapter = createCanvasAdapter(null, { headless: true })
+    const first = diagram()
+    const flow = first.flows[0]
+    if (!flow) throw new Error('fixture')
+    adapter.render({ ...first, flows: [{ ...flow, target: null }] }, [])
+    expect(adapter.nodeCount()).toBe(2)
+    expect(adapter.edgeCount()).toBe(1)
+
+    adapter.render({ ...newDiagram('Other'), elements: [{ ...newElement('process', { x: 0, y: 0 }), id: asId<ElementId>('z') }] }, [])
+    expect(adapter.elementIds()).toEqual(['z'])
+    expect(adapter.edgeCount()).toBe(0)
+    adapter.zoomIn()
+    adapter.fit()
+    adapter.destroy()
+  })
+})

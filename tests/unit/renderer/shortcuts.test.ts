@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import {
+  COMMANDS,
+  runCommand,
+  type CommandContext,
+  type CommandState
+} from '../../../src-renderer/src/commands/registry'
+import { commandForKeyPress, displayShortcut, type KeyPress } from '../../../src-renderer/src/commands/shortcuts'
+
+const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...modifiers
+})
+
+describe('command registry', () => {
+  it('has the ids the Electron menu sends, each once', () => {
+    const ids = COMMANDS.map((command) => command.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'file.new',
+        'file.open',
+        'file.save',
+        'file.save-as',
+        'file.import',
+        'file.export',
+        'file.save-and-close',
+        'edit.undo',
+        'edit.redo',
+        'view.zoom-in',
+        'view.zoom-out',
+        'view.fit',
+        'help.about',
+        'help.shortcuts'
+      ])
+    )
+  })
+
+  it('never binds one shortcut to two commands', () => {
+    const all = COMMANDS.flatMap((command) => command.shortcuts.map((shortcut) => shortcut.toLowerCase()))
+    expect(new Set(all).size).toBe(all.length)
+  })
+
+  const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false }
+
+  it('keeps undo and redo disabled until the editor brings history', () => {
+    const undo = COMMANDS.find((command) => command.id === 'edit.undo')
+    expect(undo?.when(state)).toBe(false)
+    expect(undo?.when({ ...state, canUndo: true })).toBe(true)
+  })
+
+  it('runs enabled commands only, and unknown ids not at all', async () => {
+    const calls: string[] = []
+    const context = new Proxy({} as CommandContext, {
+      get: (_target, name) => async () => {
+        calls.push(String(name))
+      }
+    })
+    expect(await runCommand('file.save', state, context)).toBe(true)
+    expect(await runCommand('edit.undo', state, context)).toBe(false)
+    expect(await runCommand('no.such-command', state, context)).toBe(false)
+    expect(await runCommand('file.save', { ...state, hasDocument: false }, context)).toBe(false)
+    expect(calls).toEqual(['saveDocument'])
+  })
+})
+
+describe('keyboard shortcuts', () => {
+  const id = (key: string, modifiers: Partial<KeyPress> = {}, isMac = false): string | undefined =>
+    commandForKeyPress(press(key, modifiers), isMac)?.id
+
+  it('maps Ctrl on Windows/Linux and ⌘ on macOS', () => {
+    expect(id('o', { ctrlKey: true })).toBe('file.open')
+    expect(id('o', { metaKey: true }, true)).toBe('file.open')
+    expect(id('o', { metaKey: true })).toBeUndefined()
+    expect(id('o', { ctrlKey: true }, true)).toBeUndefined()
+  })
+
+  it('tells Save from Save As and Undo from Redo by Shift', () => {
+    expect(id('s', { ctrlKey: true })).toBe('file.save')
+    expect(id('S', { ctrlKey: true, shiftKey: true })).toBe('file.save-as')
+    expect(id('z', { ctrlKey: true })).toBe('edit.undo')
+    expect(id('Z', { ctrlKey: true, shiftKey: true })).toBe('edit.redo')
+    expect(id('y', { ctrlKey: true })).toBe('edit.redo')
+    expect(id('n', { ctrlKey: true })).toBe('file.new')
+  })
+
+  it('zooms with +, = and -, fits with 0 or F', () => {
+    expect(id('+', { ctrlKey: true, shiftKey: true })).toBe('view.zoom-in')
+    expect(id('=', { ctrlKey: true })).toBe('view.zoom-in')
+    expect(id('-', { ctrlKey: true })).toBe('view.zoom-out')
+    expect(id('0', { ctrlKey: true })).toBe('view.fit')
+    expect(id('f')).toBe('view.fit')
+    expect(id('f', { altKey: true })).toBeUndefined()
+  })
+
+  it('shows shortcuts the platform way', () => {
+    expect(displayShortcut('CmdOrCtrl+Shift+S', false)).toBe('Ctrl+Shift+S')
+    expect(displayShortcut('CmdOrCtrl+Shift+S', true)).toBe('⇧⌘S')
+    expect(displayShortcut('CmdOrCtrl+Plus', false)).toBe('Ctrl++')
+    expect(displayShortcut('F', false)).toBe('F')
+  })
+})
