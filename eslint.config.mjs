@@ -49,6 +49,12 @@ export default tseslint.config(
     }
   },
   {
+    // The bin launcher is CommonJS on purpose: it must run on any Node without a build step.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     // Config files must default-export for their tools.
     files: ['*.config.{ts,mts,mjs}', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' }
