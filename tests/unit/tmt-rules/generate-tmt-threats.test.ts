@@ -8,7 +8,10 @@ describe('generateTmtThreats', () => {
   const [requests, adminCalls] = input.diagrams[0]!.flows
   const generatedFor = (flowName: string): string[] =>
     result.threats
-      .filter((threat) => threat.target.kind === 'interaction' && input.diagrams[0]!.flows.find((flow) => flow.id === threat.target.flowId)?.name === flowName)
+      .filter((threat) => {
+        const target = threat.target
+        return target.kind === 'interaction' && input.diagrams[0]!.flows.find((flow) => flow.id === target.flowId)?.name === flowName
+      })
       .map((threat) => threat.definitionId as string)
       .sort()
 
