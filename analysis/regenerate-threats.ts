@@ -1,6 +1,7 @@
 import type { ThreatId } from '../model/ids'
 import type { Threat, ThreatDefinition, ThreatModel } from '../model/model'
 import { obsoleteChecker } from './obsolete-threats'
+import { threatKey } from './threat-key'
 
 export interface RegenerationReport {
   /** The model with new threats appended; nothing existing is changed or removed. */
@@ -11,8 +12,8 @@ export interface RegenerationReport {
 }
 
 /**
- * Merges a fresh generation into the model without losing work: a generated threat whose key already
- * exists keeps the existing threat untouched (its state, justification, owner… are the reviewer's);
+ * Merges a fresh generation into the model without losing work: a generated threat whose key
+ * (threat-key.ts: engine, rule and target) or id already exists keeps the existing threat untouched (its state, justification, owner… are the reviewer's);
  * new keys are appended in generation order; threats no longer generated stay. Running it twice with
  * the same generation changes nothing the second time (idempotent).
  */
@@ -21,11 +22,14 @@ export function regenerateThreats(
   generated: readonly Threat[],
   definitions: readonly ThreatDefinition[] = []
 ): RegenerationReport {
-  const existing = new Set<string>(model.threats.map((threat) => threat.id))
+  const existingIds = new Set<string>(model.threats.map((threat) => threat.id))
+  const existingKeys = new Set(model.threats.map(threatKey).filter((key): key is string => key !== null))
   const additions: Threat[] = []
   for (const threat of generated) {
-    if (existing.has(threat.id)) continue
-    existing.add(threat.id)
+    const key = threatKey(threat)
+    if (existingIds.has(threat.id) || (key !== null && existingKeys.has(key))) continue
+    existingIds.add(threat.id)
+    if (key !== null) existingKeys.add(key)
     additions.push(threat)
   }
   const knownDefinitions = new Set<string>(model.threatDefinitions.map((definition) => definition.id))

@@ -61,6 +61,16 @@ describe('regenerateThreats', () => {
     expect(again.added).toEqual([])
   })
 
+  it('recognises a stored threat by engine, rule and interaction even when the file gave it another id', () => {
+    const renumbered: ThreatModel = {
+      ...triaged,
+      threats: triaged.threats.map((threat, index) => ({ ...threat, id: `${index + 1}` as Threat['id'] }))
+    }
+    const again = regenerateThreats(renumbered, generateTmtThreats(renumbered, template).threats)
+    expect(again.added).toEqual([])
+    expect(again.model.threats).toHaveLength(renumbered.threats.length)
+  })
+
   it('is idempotent', () => {
     const generated = generateTmtThreats(triaged, template).threats
     const once = regenerateThreats(triaged, generated)
