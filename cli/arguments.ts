@@ -7,6 +7,8 @@ export interface CommandSyntax {
   readonly optionalPositionals?: readonly string[]
   /** Boolean options without the dashes (`json` for `--json`). */
   readonly flags: readonly string[]
+  /** Options that take a value (`engine` for `--engine tmt` or `--engine=tmt`). */
+  readonly options?: readonly string[]
   /** One line: what the command does. */
   readonly summary: string
 }
@@ -16,6 +18,7 @@ export type ParsedArguments =
       readonly kind: 'parsed'
       readonly positionals: ReadonlyMap<string, string>
       readonly flags: ReadonlySet<string>
+      readonly options: ReadonlyMap<string, string>
     }
   | { readonly kind: 'help' }
   | { readonly kind: 'invalid'; readonly problem: string }
@@ -26,6 +29,7 @@ export function usageLine(syntax: CommandSyntax): string {
     syntax.name,
     ...syntax.positionals.map((name) => `<${name}>`),
     ...(syntax.optionalPositionals ?? []).map((name) => `[${name}]`),
+    ...(syntax.options ?? []).map((option) => `[--${option} <${option}>]`),
     ...syntax.flags.map((flag) => `[--${flag}]`)
   ]
   return `threatwright ${parts.join(' ')}`
@@ -39,9 +43,19 @@ export function usageLine(syntax: CommandSyntax): string {
 export function parseCommandArguments(argv: readonly string[], syntax: CommandSyntax): ParsedArguments {
   const positionals: string[] = []
   const flags = new Set<string>()
+  const options = new Map<string, string>()
   let optionsEnded = false
-  for (const argument of argv) {
-    if (!optionsEnded && argument === '--') {
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!
+    const valueOption = optionsEnded ? undefined : (syntax.options ?? []).find((name) => argument === `--${name}` || argument.startsWith(`--${name}=`))
+    if (valueOption !== undefined) {
+      const inline = argument.startsWith(`--${valueOption}=`) ? argument.slice(valueOption.length + 3) : undefined
+      const value = inline ?? argv[index + 1]
+      if (value === undefined || value === '') return { kind: 'invalid', problem: `--${valueOption} needs a value` }
+      if (options.has(valueOption)) return { kind: 'invalid', problem: `--${valueOption} is given twice` }
+      options.set(valueOption, value)
+      if (inline === undefined) index += 1
+    } else if (!optionsEnded && argument === '--') {
       optionsEnded = true
     } else if (!optionsEnded && (argument === '--help' || argument === '-h')) {
       return { kind: 'help' }
@@ -62,5 +76,5 @@ export function parseCommandArguments(argv: readonly string[], syntax: CommandSy
   if (extra !== undefined) return { kind: 'invalid', problem: `unexpected argument '${extra}' for '${syntax.name}'` }
   const named = new Map<string, string>()
   positionals.forEach((value, index) => named.set(names[index] ?? '', value))
-  return { kind: 'parsed', positionals: named, flags }
+  return { kind: 'parsed', positionals: named, flags, options }
 }

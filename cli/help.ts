@@ -16,6 +16,16 @@ const DETAILS: Readonly<Record<string, readonly string[]>> = {
     'its previous version is kept as <out>.bak. <in> and <out> must be different files. Nothing is',
     'written when <in> cannot be read. What the output format cannot hold is listed as warnings.'
   ],
+  threats: [
+    'Generates threats for the model with an engine and lists them merged with the threats the file',
+    'already holds: triage in the file wins, and a kept threat whose interaction is gone is marked obsolete.',
+    '',
+    '  --engine <id>       stride-interaction, stride-element (more with the format readers); default: the',
+    "                      model's own (a .tm7 uses its embedded template), else stride-interaction",
+    '  --template <id|f>   a built-in template id or a .tb7 file (TMT-style rules)',
+    '  --threatlib <file>  a pytm threat library (threats.json)',
+    '  --json              print { "threats": [...] } sorted by key'
+  ],
   help: ['Shows the list of commands, or the help of one command.']
 }
 

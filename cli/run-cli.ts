@@ -2,6 +2,7 @@ import { parseCommandArguments, type CommandSyntax } from './arguments'
 import { reportError, type CliIo } from './cli-io'
 import { convertSyntax, runConvert } from './commands/convert'
 import { infoSyntax, runInfo } from './commands/info'
+import { runThreats, threatsSyntax } from './commands/threats'
 import { ExitCode } from './exit-codes'
 import { helpSyntax, reportUsageProblem, showCommandHelp, showOverview } from './help'
 
@@ -14,6 +15,7 @@ interface Command {
 const commands: readonly Command[] = [
   { syntax: infoSyntax, run: runInfo },
   { syntax: convertSyntax, run: runConvert },
+  { syntax: threatsSyntax, run: runThreats },
   { syntax: helpSyntax, run: (argv, io) => Promise.resolve(runHelp(argv, io)) }
 ]
 

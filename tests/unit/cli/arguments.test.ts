@@ -6,7 +6,7 @@ const syntax: CommandSyntax = { name: 'info', positionals: ['file'], flags: ['js
 describe('parseCommandArguments', () => {
   it('names positionals and collects known flags in any order', () => {
     const parsed = parseCommandArguments(['--json', 'model.twm'], syntax)
-    expect(parsed).toEqual({ kind: 'parsed', positionals: new Map([['file', 'model.twm']]), flags: new Set(['json']) })
+    expect(parsed).toEqual({ kind: 'parsed', positionals: new Map([['file', 'model.twm']]), flags: new Set(['json']), options: new Map() })
   })
 
   it('asks for help on --help or -h anywhere', () => {
@@ -23,7 +23,7 @@ describe('parseCommandArguments', () => {
 
   it('treats everything after -- as a positional, so odd file names still work', () => {
     const parsed = parseCommandArguments(['--', '--json'], syntax)
-    expect(parsed).toEqual({ kind: 'parsed', positionals: new Map([['file', '--json']]), flags: new Set() })
+    expect(parsed).toEqual({ kind: 'parsed', positionals: new Map([['file', '--json']]), flags: new Set(), options: new Map() })
   })
 
   it('accepts optional positionals but not more', () => {
@@ -36,5 +36,30 @@ describe('parseCommandArguments', () => {
 
   it('renders the usage line', () => {
     expect(usageLine(syntax)).toBe('threatwright info <file> [--json]')
+  })
+})
+
+describe('options with values', () => {
+  const threats: CommandSyntax = { name: 'threats', positionals: ['model'], flags: ['json'], options: ['engine', 'template'], summary: '' }
+
+  it('reads --name value and --name=value', () => {
+    const parsed = parseCommandArguments(['m.tm7', '--engine', 'tmt', '--template=azure', '--json'], threats)
+    expect(parsed).toEqual({
+      kind: 'parsed',
+      positionals: new Map([['model', 'm.tm7']]),
+      flags: new Set(['json']),
+      options: new Map([
+        ['engine', 'tmt'],
+        ['template', 'azure']
+      ])
+    })
+  })
+
+  it('refuses a missing value and a repeated option', () => {
+    expect(parseCommandArguments(['m.tm7', '--engine'], threats)).toEqual({ kind: 'invalid', problem: '--engine needs a value' })
+    expect(parseCommandArguments(['m.tm7', '--engine=a', '--engine', 'b'], threats)).toEqual({
+      kind: 'invalid',
+      problem: '--engine is given twice'
+    })
   })
 })

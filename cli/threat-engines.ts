@@ -1,0 +1,59 @@
+import type { Diagnostic } from '../model/diagnostics'
+import type { Threat, ThreatDefinition, ThreatModel } from '../model/model'
+import { generateStridePerElement } from '../analysis/stride/generate-stride-per-element'
+import { generateStridePerInteraction } from '../analysis/stride/generate-stride-per-interaction'
+import { STRIDE_PER_ELEMENT } from '../templates/stride-per-element'
+import { STRIDE_PER_INTERACTION } from '../templates/stride-per-interaction'
+
+export interface EngineInput {
+  readonly model: ThreatModel
+  /** The registry id of the format the model was read from (`tm7`, `threagile`, …). */
+  readonly formatId: string
+  /** `--template`: a built-in template id or a file path. */
+  readonly template: string | undefined
+  /** `--threatlib`: a threat library file path (pytm). */
+  readonly threatLibrary: string | undefined
+  /** Reads a file the user named; the engine reports a failure through diagnostics. */
+  readonly readFile: (path: string) => Promise<Uint8Array | { readonly failure: string }>
+}
+
+export interface EngineOutput {
+  readonly threats: readonly Threat[]
+  readonly definitions: readonly ThreatDefinition[]
+  /** Errors here mean the engine could not run (e.g. no template); warnings are printed and it goes on. */
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export interface ThreatEngine {
+  readonly id: string
+  readonly label: string
+  readonly run: (input: EngineInput) => Promise<EngineOutput>
+}
+
+const strideInteraction: ThreatEngine = {
+  id: 'stride-interaction',
+  label: "STRIDE per interaction (Shostack's 12 rows)",
+  run: ({ model }) => Promise.resolve({ threats: generateStridePerInteraction(model, STRIDE_PER_INTERACTION), definitions: [], diagnostics: [] })
+}
+
+const strideElement: ThreatEngine = {
+  id: 'stride-element',
+  label: 'STRIDE per element (the classic chart)',
+  run: ({ model }) => Promise.resolve({ threats: generateStridePerElement(model, STRIDE_PER_ELEMENT), definitions: [], diagnostics: [] })
+}
+
+/** Every engine `threats --engine` accepts, in the order help lists them. */
+export const threatEngines: readonly ThreatEngine[] = [strideInteraction, strideElement]
+
+/**
+ * The engine used when `--engine` is not given: the one native to the model's format (a .tm7 regenerates
+ * with its embedded template, a Threagile model runs Threagile's rules…), else STRIDE per interaction.
+ * `--template` means TMT-style template rules.
+ */
+export function defaultEngineId(formatId: string, template: string | undefined): string {
+  if (template !== undefined) return 'tmt'
+  const native = threatEngines.find((engine) => engine.id === formatToEngine[formatId])
+  return native?.id ?? strideInteraction.id
+}
+
+const formatToEngine: Readonly<Record<string, string>> = { tm7: 'tmt', threagile: 'threagile', pytm: 'pytm' }

@@ -1,0 +1,72 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runThreats } from '../../../cli/commands/threats'
+import { capturingContext, samplePath, temporaryFolder } from './cli-test-io'
+
+let folder: { path: string; remove: () => Promise<void> }
+beforeEach(async () => {
+  folder = await temporaryFolder()
+})
+afterEach(async () => {
+  await folder.remove()
+})
+
+interface Row {
+  key: string
+  engine: string
+  state: string
+  obsolete?: boolean
+  flowId?: string
+}
+
+async function rows(argv: string[]): Promise<Row[]> {
+  const context = capturingContext()
+  expect(await runThreats(argv, context)).toBe(0)
+  return (JSON.parse(context.out()) as { threats: Row[] }).threats
+}
+
+describe('threatwright threats', () => {
+  it('lists the sample’s 62 STRIDE-per-interaction threats with its 8 stored ones, sorted by key', async () => {
+    const listed = await rows([samplePath, '--json'])
+    // 62: the hand-checked golden list (tests/fixtures/golden); 8: the sample's own triaged threats.
+    expect(listed.filter((row) => row.engine === 'stride-interaction')).toHaveLength(62)
+    expect(listed.filter((row) => row.engine !== 'stride-interaction')).toHaveLength(8)
+    expect(listed.map((row) => row.key)).toEqual([...listed.map((row) => row.key)].sort())
+  })
+
+  it('prints the same bytes on every run', async () => {
+    const first = capturingContext()
+    const second = capturingContext()
+    await runThreats([samplePath, '--json', '--engine', 'stride-element'], first)
+    await runThreats([samplePath, '--json', '--engine=stride-element'], second)
+    expect(first.out()).toBe(second.out())
+    expect(first.out().length).toBeGreaterThan(100)
+  })
+
+  it('marks a kept threat whose flow was deleted as obsolete and keeps its triage', async () => {
+    const document = JSON.parse(await readFile(samplePath, 'utf8')) as {
+      model: { diagrams: { flows: { id: string; responseTo: string | null }[] }[]; threats: { target: { flowId?: string } }[] }
+    }
+    const flowOfFirstThreat = document.model.threats.find((threat) => threat.target.flowId)?.target.flowId
+    expect(flowOfFirstThreat).toBeDefined()
+    // Delete the flow, and the response link another flow has to it, as the editor would.
+    document.model.diagrams[0]!.flows = document.model.diagrams[0]!.flows
+      .filter((flow) => flow.id !== flowOfFirstThreat)
+      .map((flow) => (flow.responseTo === flowOfFirstThreat ? { ...flow, responseTo: null } : flow))
+    // Threats against the deleted flow must stay; the validator reports them as stale, not as errors.
+    const edited = join(folder.path, 'edited.twm')
+    await writeFile(edited, JSON.stringify({ format: 'threatwright', formatVersion: 1, model: document.model }))
+    const listed = await rows([edited, '--json'])
+    const orphaned = listed.filter((row) => row.flowId === flowOfFirstThreat)
+    expect(orphaned.length).toBeGreaterThan(0)
+    expect(orphaned.every((row) => row.obsolete === true && row.engine !== 'stride-interaction')).toBe(true)
+    expect(listed.filter((row) => row.obsolete === true)).toEqual(orphaned)
+  })
+
+  it('refuses an unknown engine as a usage error', async () => {
+    const context = capturingContext()
+    expect(await runThreats([samplePath, '--engine', 'magic'], context)).toBe(1)
+    expect(context.err()).toContain("unknown engine 'magic'")
+  })
+})
