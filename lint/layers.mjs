@@ -11,24 +11,25 @@ export const layers = {
   analysis: { layers: ['model'], packages: [], node: false, electron: false },
   importers: { layers: ['model'], packages: ['js-yaml', 'xml2js'], node: false, electron: false },
   templates: { layers: ['model'], packages: [], node: false, electron: false },
+  reports: { layers: ['model', 'analysis'], packages: [], node: false, electron: false },
   samples: { layers: ['model'], packages: [], node: false, electron: false },
   'src-shared': { layers: [], typeOnlyLayers: ['model', 'importers'], packages: [], node: false, electron: false },
   'src-renderer': {
-    layers: ['model', 'analysis', 'src-shared', 'templates', 'samples'],
+    layers: ['model', 'analysis', 'reports', 'src-shared', 'templates', 'samples'],
     packages: ['svelte', 'cytoscape'],
     node: false,
     electron: false
   },
   'src-preload': { layers: ['src-shared'], typeOnlyLayers: ['model'], packages: [], node: false, electron: true },
   'src-main': {
-    layers: ['model', 'analysis', 'importers', 'templates', 'samples', 'src-shared', 'node-io'],
+    layers: ['model', 'analysis', 'reports', 'importers', 'templates', 'samples', 'src-shared', 'node-io'],
     packages: [],
     node: true,
     electron: true
   },
   'node-io': { layers: [], packages: [], node: true, electron: false },
   cli: {
-    layers: ['model', 'analysis', 'importers', 'templates', 'samples', 'node-io'],
+    layers: ['model', 'analysis', 'reports', 'importers', 'templates', 'samples', 'node-io'],
     packages: [],
     node: true,
     electron: false
