@@ -1,27 +1,14 @@
 import type { Threat } from '../model/model'
 
 /**
- * A threat's identity across regenerations: which engine and rule produced it, against what
- * (rule, source, flow, target for interactions, like TMT's keys). Two threats with the same key are the
- * same threat, whatever ids a file gave them; user-written threats have no key (null) and are never
- * merged with anything.
+ * A threat's identity across regenerations, beyond its id. Generated threats carry their engine's stable
+ * key as their id (Threagile's synthetic id, pytm's SID and target, our STRIDE keys), so ids match. TMT is
+ * the exception: a file numbers its threats, while TMT itself identifies one by (TypeId, source, flow,
+ * target) (tmt-format.md §8), so for TMT interaction threats that tuple is the key. Null: match by id only.
  */
 export function threatKey(threat: Threat): string | null {
-  if (threat.origin.kind !== 'generated') return null
-  const { engine, ruleId } = threat.origin
+  if (threat.origin.kind !== 'generated' || threat.origin.engine !== 'tmt') return null
   const target = threat.target
-  switch (target.kind) {
-    case 'interaction':
-      return [engine, ruleId, target.sourceId ?? '', target.flowId, target.targetId ?? ''].join('|')
-    case 'element':
-      return [engine, ruleId, target.elementId].join('|')
-    case 'flow':
-      return [engine, ruleId, target.flowId].join('|')
-    case 'boundary':
-      return [engine, ruleId, target.boundaryId].join('|')
-    case 'dataAsset':
-      return [engine, ruleId, target.dataAssetId].join('|')
-    case 'model':
-      return [engine, ruleId].join('|')
-  }
+  if (target.kind !== 'interaction') return null
+  return [threat.origin.ruleId, target.sourceId ?? '', target.flowId, target.targetId ?? ''].join('|')
 }

@@ -1,5 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostics'
 import type { ThreatModel } from '../model/model'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { readModelFile } from '../importers/registry'
 import { reportError, type CliIo } from './cli-io'
 import { readInputFile } from './file-access'
@@ -24,11 +26,25 @@ export async function loadModel(path: string, io: CliIo): Promise<LoadedModel> {
     reportError(io, `cannot read ${path}: ${file.reason}`)
     return { kind: 'failed' }
   }
-  const result = readModelFile({ bytes: file.bytes, fileName: path })
+  const result = readModelFile({ bytes: file.bytes, fileName: path, readSibling: siblingReader(path) })
   if (result.model === null || result.formatId === null) {
     for (const entry of result.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
     if (result.diagnostics.length === 0) reportError(io, `cannot read ${path}: no model in the file`)
     return { kind: 'failed' }
   }
   return { kind: 'loaded', model: result.model, formatId: result.formatId, diagnostics: result.diagnostics }
+}
+
+/**
+ * Reads files next to the model for formats that include others (Threagile). Synchronous because readers
+ * are synchronous pure functions; this is the CLI, not the app's main process, so blocking is harmless.
+ */
+function siblingReader(modelPath: string): (relativePath: string) => Uint8Array | null {
+  return (relativePath) => {
+    try {
+      return new Uint8Array(readFileSync(join(dirname(modelPath), relativePath)))
+    } catch {
+      return null
+    }
+  }
 }

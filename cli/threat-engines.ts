@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostics'
 import type { Threat, ThreatDefinition, ThreatModel } from '../model/model'
 import { generateStridePerElement } from '../analysis/stride/generate-stride-per-element'
 import { generateStridePerInteraction } from '../analysis/stride/generate-stride-per-interaction'
+import { generateThreagileRisks } from '../analysis/threagile/generate-threagile-risks'
 import { STRIDE_PER_ELEMENT } from '../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../templates/stride-per-interaction'
 
@@ -42,8 +43,17 @@ const strideElement: ThreatEngine = {
   run: ({ model }) => Promise.resolve({ threats: generateStridePerElement(model, STRIDE_PER_ELEMENT), definitions: [], diagnostics: [] })
 }
 
+const threagile: ThreatEngine = {
+  id: 'threagile',
+  label: "Threagile's 42 risk rules (v1)",
+  run: ({ model }) => {
+    const { threats, threatDefinitions, diagnostics } = generateThreagileRisks(model)
+    return Promise.resolve({ threats, definitions: threatDefinitions, diagnostics })
+  }
+}
+
 /** Every engine `threats --engine` accepts, in the order help lists them. */
-export const threatEngines: readonly ThreatEngine[] = [strideInteraction, strideElement]
+export const threatEngines: readonly ThreatEngine[] = [strideInteraction, strideElement, threagile]
 
 /**
  * The engine used when `--engine` is not given: the one native to the model's format (a .tm7 regenerates

@@ -6,6 +6,12 @@ export interface ReadInput {
   readonly bytes: Uint8Array
   /** The file's name or path as the user knows it; every diagnostic names it. */
   readonly fileName: string
+  /**
+   * Reads a file next to this one (Threagile `includes`), by a path relative to its folder that the
+   * reader has already confined to that folder; null when it does not exist. Absent where the caller
+   * cannot read files (browser mode), and readers then say so for the part they cannot load.
+   */
+  readonly readSibling?: (relativePath: string) => Uint8Array | null
 }
 
 /** A reader's answer: a model (possibly with warnings) or null with at least one error. */

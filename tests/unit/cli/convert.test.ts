@@ -83,8 +83,8 @@ describe('threatwright convert', () => {
 
   it('exits 2 when the output format has no writer yet, creating nothing', async () => {
     const context = capturingContext()
-    expect(await runConvert([samplePath, inFolder('out.tm7')], context)).toBe(2)
-    expect(context.err()).toBe(`${inFolder('out.tm7')}: error: cannot write Microsoft Threat Modeling Tool models yet\n`)
+    expect(await runConvert([samplePath, inFolder('out.otm')], context)).toBe(2)
+    expect(context.err()).toBe(`${inFolder('out.otm')}: error: cannot write Open Threat Model (OTM) files yet\n`)
     expect(await readdir(folder.path)).toEqual([])
   })
 

@@ -87,13 +87,11 @@ describe('threatwright info', () => {
     expect(await runInfo([unknown], first)).toBe(2)
     expect(first.err()).toContain(`${unknown}: error: not a format Threatwright can read: expected `)
 
-    const tm7 = join(folder.path, 'model.tm7')
-    await writeFile(tm7, '<ThreatModel xmlns="http://schemas.datacontract.org/2004/07/ThreatModeling.Model"/>')
+    const otm = join(folder.path, 'model.json')
+    await writeFile(otm, '{"otmVersion": "0.2.0", "project": {"name": "x", "id": "x"}}')
     const second = capturingContext()
-    expect(await runInfo([tm7], second)).toBe(2)
-    expect(second.err()).toBe(
-      `${tm7}: error: recognised as a Microsoft Threat Modeling Tool model, which this version cannot read yet\n`
-    )
+    expect(await runInfo([otm], second)).toBe(2)
+    expect(second.err()).toBe(`${otm}: error: recognised as an Open Threat Model (OTM) file, which this version cannot read yet\n`)
   })
 
   it('exits 2 for a missing file or a folder, and 1 for a usage mistake', async () => {

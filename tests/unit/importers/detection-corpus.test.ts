@@ -85,8 +85,10 @@ describe('format detection over the shared corpus', () => {
     }
   })
 
-  it('answers every recognised corpus model with format.unsupported naming the file', () => {
-    for (const path of [...corpusFiles('tm7', ['.tm7']).slice(0, 3), ...corpusFiles('otm', ['.otm']).slice(0, 3)]) {
+  it('answers every recognised-only corpus model with format.unsupported naming the file', () => {
+    const recognised = corpusFiles('otm', ['.otm']).filter((path) => detectedId(path) === 'otm')
+    expect(recognised.length).toBeGreaterThan(0)
+    for (const path of recognised) {
       const result = readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: name(path) })
       expect(result.model, name(path)).toBeNull()
       expect(result.diagnostics, name(path)).toMatchObject([

@@ -1,5 +1,7 @@
 import type { ModelFormat } from '../format'
 import { sniffYamlTopLevelKeys } from '../text/sniff-yaml-keys'
+import { readThreagile } from './read-threagile'
+import { writeThreagile } from './write-threagile'
 
 /** Keys that, next to `technical_assets`, mark a whole model rather than one of its included parts. */
 const MODEL_KEYS = ['data_assets', 'trust_boundaries', 'business_criticality', 'title']
@@ -15,10 +17,15 @@ export function isThreagileText(text: string): boolean {
   return keys.has('technical_assets') && MODEL_KEYS.some((key) => keys.has(key))
 }
 
-/** Recognised only: the reader is still to come. */
+/**
+ * The registry entry. Includes are read through the caller's `readSibling`; without one (browser mode) a
+ * model with `includes` reports `threagile.include-unavailable` naming the include.
+ */
 export const threagileFormat: ModelFormat = {
   id: 'threagile',
   label: 'Threagile model',
   extensions: ['.yaml', '.yml'],
-  detect: isThreagileText
+  detect: isThreagileText,
+  read: (input) => readThreagile(input, input.readSibling ? { readInclude: input.readSibling } : undefined),
+  write: writeThreagile
 }
