@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { cliColdStart } from './cli-cold-start'
 import { modelValidate } from './model-validate'
+import { pytmAnalysis } from './pytm-analysis'
 import type { Benchmark, Metrics } from './metrics'
 
 /** Every benchmark, in run order. Later issues add theirs here. */
-const benchmarks: readonly Benchmark[] = [cliColdStart, modelValidate]
+const benchmarks: readonly Benchmark[] = [cliColdStart, modelValidate, pytmAnalysis]
 
 async function main(): Promise<void> {
   const results: Metrics = {}

@@ -3,6 +3,9 @@ import type { Threat, ThreatDefinition, ThreatModel } from '../model/model'
 import { generateStridePerElement } from '../analysis/stride/generate-stride-per-element'
 import { generateStridePerInteraction } from '../analysis/stride/generate-stride-per-interaction'
 import { generateThreagileRisks } from '../analysis/threagile/generate-threagile-risks'
+import { generatePytmFindings } from '../analysis/pytm/generate-findings'
+import { parseThreatLibrary } from '../analysis/pytm/threat-library'
+import { diagnostic } from '../model/diagnostics'
 import { STRIDE_PER_ELEMENT } from '../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../templates/stride-per-interaction'
 
@@ -52,8 +55,26 @@ const threagile: ThreatEngine = {
   }
 }
 
+/**
+ * pytm's threat library is data the user gives (`--threatlib`): its text is pytm's (MIT) and we do not
+ * ship it; any file in its shape works.
+ */
+const pytm: ThreatEngine = {
+  id: 'pytm',
+  label: "pytm's threat library (conditions interpreted, never evaluated as code)",
+  run: async ({ model, threatLibrary, readFile }) => {
+    const fail = (message: string): EngineOutput => ({ threats: [], definitions: [], diagnostics: [diagnostic('pytm.threatlib', 'error', message)] })
+    if (threatLibrary === undefined) return fail('the pytm engine needs a threat library: --threatlib <threats.json> (pytm ships one in pytm/threatlib/)')
+    const bytes = await readFile(threatLibrary)
+    if (!(bytes instanceof Uint8Array)) return fail(`cannot read ${threatLibrary}: ${bytes.failure}`)
+    const library = parseThreatLibrary(new TextDecoder().decode(bytes), threatLibrary)
+    const { threats, diagnostics } = generatePytmFindings(model, library)
+    return { threats, definitions: [], diagnostics: [...library.diagnostics, ...diagnostics] }
+  }
+}
+
 /** Every engine `threats --engine` accepts, in the order help lists them. */
-export const threatEngines: readonly ThreatEngine[] = [strideInteraction, strideElement, threagile]
+export const threatEngines: readonly ThreatEngine[] = [strideInteraction, strideElement, threagile, pytm]
 
 /**
  * The engine used when `--engine` is not given: the one native to the model's format (a .tm7 regenerates

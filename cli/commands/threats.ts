@@ -55,7 +55,11 @@ export async function runThreats(argv: readonly string[], io: CliIo): Promise<Ex
       return read.kind === 'read' ? read.bytes : { failure: read.reason }
     }
   })
-  for (const entry of output.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
+  // An engine's messages without a file of their own are about the model it was given.
+  for (const entry of output.diagnostics) {
+    const located = entry.location.file === undefined ? { ...entry, location: { ...entry.location, file: path } } : entry
+    io.stderr(`${formatDiagnostic(located)}\n`)
+  }
   if (hasErrors(output.diagnostics)) return ExitCode.input
 
   const merged = regenerateThreats(loaded.model, output.threats, output.definitions).model

@@ -70,3 +70,24 @@ describe('threatwright threats', () => {
     expect(context.err()).toContain("unknown engine 'magic'")
   })
 })
+
+describe('threatwright threats with the format engines', () => {
+  it('runs pytm’s library from --threatlib on a pytm dump: 139 findings as (SID, target name)', async () => {
+    const { corpusFiles } = await import('../../corpus')
+    const [library] = corpusFiles('pytm', ['threats.json'])
+    const dumps = corpusFiles('pytm', ['.json']).filter((path) => path.includes('1.4.0'))
+    expect(dumps).toHaveLength(1)
+    const listed = (await rows([dumps[0]!, '--threatlib', library!, '--json'])) as (Row & { ruleId: string; targetName?: string })[]
+    // 138 findings plus 1 excluded by an assumption: the count in pytm's own output (see tests/unit/pytm).
+    expect(listed).toHaveLength(139)
+    expect(listed.every((row) => row.engine === 'pytm' && /^[A-Z]{2,3}\d+$/.test(row.ruleId) && row.targetName)).toBe(true)
+  })
+
+  it('exits 2 naming the model when the pytm engine has no library', async () => {
+    const { corpusFiles } = await import('../../corpus')
+    const dump = corpusFiles('pytm', ['.json']).find((path) => path.includes('1.4.0'))!
+    const context = capturingContext()
+    expect(await runThreats([dump], context)).toBe(2)
+    expect(context.err()).toContain(`${dump}: error: the pytm engine needs a threat library`)
+  })
+})

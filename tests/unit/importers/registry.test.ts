@@ -16,6 +16,7 @@ describe('format registry', () => {
     const capabilities = Object.fromEntries(formats.map((format) => [format.id, [format.read !== undefined, format.write !== undefined]]))
     expect(capabilities.native).toEqual([true, true])
     expect(capabilities.threagile).toEqual([true, true])
+    expect(capabilities.pytm).toEqual([true, true])
     // Recognised so their users get a clear message, but not read or written yet.
     expect(capabilities.threatdragon).toEqual([false, false])
     expect(capabilities.otm).toEqual([false, false])

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { generatePytmFindings } from '../analysis/pytm/generate-findings'
+import { parseThreatLibrary } from '../analysis/pytm/threat-library'
+import { readPytm } from '../importers/pytm/read-pytm'
+import { syntheticPytmModel } from './generate-pytm'
+import { median, type Benchmark, type Metrics } from './metrics'
+
+const corpusRoot = resolve(process.env.THREATWRIGHT_CORPUS ?? join(__dirname, '..', '..', 'shared', 'corpus'))
+const runs = 5
+
+/**
+ * `pytm.ours.ms`: reading the synthetic loader JSON (bench/generate-pytm.ts) and evaluating pytm's threat
+ * library on it, median of 5 after a warm-up. `pytm.reference.ms`: pytm itself doing the same
+ * (load, check, resolve), only when PYTM_SRC names a pytm source folder that python3 can run;
+ * otherwise the metric is left out and the reason printed.
+ */
+export const pytmAnalysis: Benchmark = {
+  name: 'pytm threat analysis',
+  async run() {
+    const text = JSON.stringify(syntheticPytmModel())
+    const libraryText = readFileSync(join(corpusRoot, 'pytm', 'threatlib', 'threats.json'), 'utf8')
+    const library = parseThreatLibrary(libraryText, 'threats.json')
+    const bytes = new TextEncoder().encode(text)
+    const once = (): number => {
+      const started = performance.now()
+      const model = readPytm({ bytes, fileName: 'synthetic.json' }).model
+      if (model === null) throw new Error('the synthetic pytm model did not read')
+      generatePytmFindings(model, library)
+      return performance.now() - started
+    }
+    once()
+    const metrics: Metrics = { 'pytm.ours.ms': { value: Math.round(median(Array.from({ length: runs }, once))), unit: 'ms' } }
+    const reference = referenceMilliseconds(text)
+    if (typeof reference === 'number') metrics['pytm.reference.ms'] = { value: Math.round(reference), unit: 'ms' }
+    else process.stdout.write(`(pytm.reference.ms left out: ${reference}) `)
+    return metrics
+  }
+}
+
+/** pytm's own time on the same file, or why it cannot be measured here. */
+function referenceMilliseconds(text: string): number | string {
+  const source = process.env.PYTM_SRC
+  if (source === undefined || source === '') return 'PYTM_SRC does not name a pytm source folder'
+  const folder = mkdtempSync(join(tmpdir(), 'pytm-bench-'))
+  try {
+    const modelPath = join(folder, 'model.json')
+    writeFileSync(modelPath, text)
+    const script = [
+      'import sys, time',
+      'sys.path.insert(0, sys.argv[1])',
+      'from pytm import TM, load',
+      'samples = []',
+      'for _ in range(3):',
+      '    TM.reset()',
+      '    started = time.perf_counter()',
+      '    with open(sys.argv[2]) as handle:',
+      '        tm = load(handle)',
+      '    tm.check()',
+      '    tm.resolve()',
+      '    samples.append((time.perf_counter() - started) * 1000)',
+      'print(sorted(samples)[1])'
+    ].join('\n')
+    const result = spawnSync('python3', ['-c', script, source, modelPath], { encoding: 'utf8', timeout: 600_000 })
+    if (result.error !== undefined) return `python3 could not run: ${result.error.message}`
+    if (result.status !== 0) return `pytm failed: ${result.stderr.trim().split('\n').at(-1) ?? 'no message'}`
+    const value = Number.parseFloat(result.stdout.trim())
+    return Number.isFinite(value) ? value : `pytm printed no time: ${result.stdout.trim()}`
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}

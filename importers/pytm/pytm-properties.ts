@@ -1,0 +1,76 @@
+import type { Property } from '../../model/model'
+import type { PytmAttribute } from './pytm-classes'
+
+/** What a pytm scalar attribute holds once read: booleans, strings, whole numbers, enum member names. */
+export type PytmScalar = boolean | string | number
+
+/**
+ * A pytm attribute as a model property. The model has boolean, string and list properties: booleans and
+ * strings map directly, whole numbers (ports, order) are decimal strings, and enums are lists of member
+ * names in pytm's order, so the property grid offers exactly pytm's choices.
+ */
+export function attributeProperty(attribute: PytmAttribute, value: PytmScalar): Property {
+  // Properties are immutable, so items share one object per (attribute, value): a model of thousands of
+  // elements with 60 attributes each would otherwise allocate hundreds of thousands of equal objects.
+  const cacheKey = `${attribute.key}\u0000${typeof value}\u0000${String(value)}`
+  const cached = propertyCache.get(cacheKey)
+  if (cached !== undefined && cached.attribute === attribute) return cached.property
+  const property = makeProperty(attribute, value)
+  propertyCache.set(cacheKey, { attribute, property })
+  return property
+}
+
+const propertyCache = new Map<string, { readonly attribute: PytmAttribute; readonly property: Property }>()
+
+function makeProperty(attribute: PytmAttribute, value: PytmScalar): Property {
+  const label = labelFor(attribute.key)
+  const { key, type } = attribute
+  switch (type.kind) {
+    case 'boolean':
+      return { kind: 'boolean', key, label, value: value === true }
+    case 'string':
+      return { kind: 'string', key, label, value: String(value) }
+    case 'integer':
+      return { kind: 'string', key, label, value: String(value) }
+    case 'enum': {
+      const options = type.enum.members.map((member) => member.name)
+      const index = options.indexOf(String(value))
+      return { kind: 'list', key, label, options, selected: index === -1 ? null : index, editable: true }
+    }
+  }
+}
+
+/**
+ * The attribute's value held by a property, or null when the property does not hold a value of the
+ * attribute's type (edited into something pytm cannot hold, or a property of another format).
+ */
+export function propertyValue(attribute: PytmAttribute, property: Property): PytmScalar | null {
+  const { type } = attribute
+  switch (type.kind) {
+    case 'boolean':
+      return property.kind === 'boolean' ? property.value : null
+    case 'string':
+      return property.kind === 'string' ? property.value : null
+    case 'integer':
+      return property.kind === 'string' && /^\s*-?\d+\s*$/.test(property.value) ? Number.parseInt(property.value, 10) : null
+    case 'enum': {
+      if (property.kind !== 'list' || property.selected === null) return null
+      const name = property.options[property.selected]
+      return type.enum.members.some((member) => member.name === name) ? (name ?? null) : null
+    }
+  }
+}
+
+/** `controls.isEncrypted` → "Controls: is encrypted"; `minTLSVersion` → "Min TLS version". */
+export function labelFor(key: string): string {
+  const isControl = key.startsWith('controls.')
+  const name = isControl ? key.slice('controls.'.length) : key
+  const words = name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(' ')
+    .map((word, index) => (index > 0 && !/^[A-Z0-9]{2,}/.test(word) ? word.toLowerCase() : word))
+  const phrase = words.join(' ')
+  const capitalised = phrase.charAt(0).toUpperCase() + phrase.slice(1)
+  return isControl ? `Controls: ${capitalised.charAt(0).toLowerCase()}${capitalised.slice(1)}` : capitalised
+}
