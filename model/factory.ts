@@ -142,7 +142,7 @@ export interface UserThreatOptions {
 
 /** A threat the user adds by hand: not started, no definition, uncategorised unless told. */
 export function newUserThreat(target: ThreatTarget, title: string, options: UserThreatOptions = {}): Threat {
-  return {
+  return untriagedThreat({
     id: newId(),
     definitionId: null,
     title,
@@ -150,20 +150,31 @@ export function newUserThreat(target: ThreatTarget, title: string, options: User
     category: options.category ?? { value: null, raw: null },
     target,
     diagramId: options.diagramId ?? null,
-    state: canonical('notStarted'),
+    origin: { kind: 'user' }
+  })
+}
+
+/** What identifies a threat and says what it is; everything else starts untriaged. */
+export type ThreatIdentity = Pick<Threat, 'id' | 'definitionId' | 'title' | 'description' | 'category' | 'target' | 'diagramId' | 'origin'> &
+  Partial<Pick<Threat, 'priority' | 'severity' | 'likelihood' | 'impact' | 'customProperties' | 'extensions'>>
+
+/** A threat as an engine or the user first makes it: not started, no triage, no history. */
+export function untriagedThreat(identity: ThreatIdentity): Threat {
+  return {
     priority: null,
     severity: null,
     likelihood: null,
     impact: null,
+    customProperties: [],
+    extensions: {},
+    ...identity,
+    state: canonical('notStarted'),
     justification: '',
     mitigations: [],
     owner: '',
     ticket: '',
     reviewDate: null,
     changedBy: null,
-    changedAt: null,
-    origin: { kind: 'user' },
-    customProperties: [],
-    extensions: {}
+    changedAt: null
   }
 }

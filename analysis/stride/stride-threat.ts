@@ -1,5 +1,6 @@
 import { asId, type DiagramId, type ThreatId } from '../../model/ids'
 import type { StrideCategory } from '../../model/enums'
+import { untriagedThreat } from '../../model/factory'
 import type { Threat, ThreatTarget } from '../../model/model'
 import type { ThreatText } from '../../model/methodology'
 
@@ -14,7 +15,7 @@ export function strideThreat(fields: {
   diagramId: DiagramId
   against: string
 }): Threat {
-  return {
+  return untriagedThreat({
     id: asId<ThreatId>(fields.key),
     definitionId: null,
     title: fields.text.title,
@@ -22,22 +23,9 @@ export function strideThreat(fields: {
     category: { value: fields.category, raw: null },
     target: fields.target,
     diagramId: fields.diagramId,
-    state: { value: 'notStarted', raw: null },
-    priority: null,
-    severity: null,
-    likelihood: null,
-    impact: null,
-    justification: '',
-    mitigations: [],
-    owner: '',
-    ticket: '',
-    reviewDate: null,
-    changedBy: null,
-    changedAt: null,
     origin: { kind: 'generated', engine: fields.engine, ruleId: fields.ruleId },
-    customProperties: [],
     // Which element the threat is against, separately from the interaction that produced it
     // (stride-per-interaction.md §4): the book's table is organised by the former.
     extensions: { stride: { against: fields.against } }
-  }
+  })
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostics'
 import type { Point } from '../../model/geometry-types'
+import { untriagedThreat } from '../../model/factory'
 import { crossesBoundary } from '../../model/geometry'
 import { asId, type ThreatDefinitionId, type ThreatId } from '../../model/ids'
 import type { Diagram, DiagramElement, Flow, Property, Threat, ThreatModel, TrustBoundary } from '../../model/model'
@@ -117,7 +118,7 @@ function threatFor(
   const customProperties: Property[] = type.propertyDefaults
     .filter((entry) => !STANDARD_THREAT_PROPERTIES.has(entry.key))
     .map((entry) => ({ kind: 'string', key: entry.key, label: labels.propertyLabels.get(entry.key) ?? entry.key, value: entry.value }))
-  return {
+  return untriagedThreat({
     id: asId<ThreatId>(`${type.id}${source.id}${flow.id}${target.id}`),
     definitionId: asId<ThreatDefinitionId>(type.id),
     title: fillThreatText(type.shortTitle, names),
@@ -125,20 +126,8 @@ function threatFor(
     category: { value: stride, raw: labels.categoryName },
     target: { kind: 'interaction', sourceId: source.id, flowId: flow.id, targetId: target.id },
     diagramId: diagram.id,
-    state: { value: 'notStarted', raw: null },
     priority: priority === undefined || priority.trim() === '' ? null : normalizePriority(priority.trim()),
-    severity: null,
-    likelihood: null,
-    impact: null,
-    justification: '',
-    mitigations: [],
-    owner: '',
-    ticket: '',
-    reviewDate: null,
-    changedBy: null,
-    changedAt: null,
     origin: { kind: 'generated', engine: 'tmt', ruleId: type.id },
-    customProperties,
-    extensions: {}
-  }
+    customProperties
+  })
 }
