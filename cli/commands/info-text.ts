@@ -17,6 +17,7 @@ export function renderInfoText(report: InfoReport): string {
     `File:     ${report.file}`,
     `Title:    ${report.title}`,
     `Format:   ${report.format.label} (${report.format.id})`,
+    `Template: ${report.template === null ? '(none)' : `${report.template.name} ${report.template.version} (${report.template.id})`}`,
     '',
     `Diagrams ${counts.diagrams}, elements ${counts.elements}, flows ${counts.flows}, boundaries ${counts.boundaries}, data assets ${counts.dataAssets}`,
     `Threats ${counts.threats} (definitions ${counts.threatDefinitions}), assumptions ${counts.assumptions}, notes ${counts.notes}`,

@@ -1,5 +1,6 @@
 import { summarizeModel, type ThreatStateCounts } from '../../analysis/summary'
 import type { Diagnostic, Location } from '../../model/diagnostics'
+import type { TemplateRef } from '../../model/model'
 import { canonicalJson } from '../../importers/native/canonical-json'
 import { formats } from '../../importers/registry'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
@@ -25,6 +26,8 @@ export interface InfoReport {
   readonly file: string
   readonly format: { readonly id: string; readonly label: string }
   readonly title: string
+  /** The template the model was built with (a TMT model's embedded knowledge base), or null. */
+  readonly template: { readonly id: string; readonly name: string; readonly version: string } | null
   readonly counts: {
     readonly diagrams: number
     readonly elements: number
@@ -70,6 +73,7 @@ export async function runInfo(argv: readonly string[], io: CliIo): Promise<ExitC
     file: path,
     format: { id: loaded.formatId, label: format?.label ?? loaded.formatId },
     title: loaded.model.metadata.title,
+    template: templateOf(loaded.model.template),
     counts: {
       diagrams: summary.diagrams,
       elements: summary.elements,
@@ -87,4 +91,9 @@ export async function runInfo(argv: readonly string[], io: CliIo): Promise<ExitC
   }
   io.stdout(parsed.flags.has('json') ? canonicalJson(report) : renderInfoText(report))
   return ExitCode.success
+}
+
+/** Listed field by field, like the rest of the report, so the JSON shape stays the documented one. */
+function templateOf(template: TemplateRef | null): InfoReport['template'] {
+  return template === null ? null : { id: template.id, name: template.name, version: template.version }
 }

@@ -54,7 +54,8 @@ describe('threatwright info', () => {
       },
       threatsByState: { notStarted: 2, needsInvestigation: 2, notApplicable: 1, mitigated: 2, accepted: 1, unrecognized: 0 },
       diagrams: [{ id: 'dfd-main', name: 'Shop overview', elements: 5, flows: 7, boundaries: 3, threats: 8 }],
-      diagnostics: []
+      diagnostics: [],
+      template: null
     })
     // Sorted keys, two-space indentation, one trailing newline.
     expect(printed.startsWith('{\n  "counts": {\n    "assumptions": 2,\n')).toBe(true)
@@ -114,3 +115,21 @@ describe('threatwright info', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+describe('threatwright info on a Microsoft TMT model', () => {
+  it('reports counts, threats by state and the template, as counted by hand in autocert.tm7', async () => {
+    const { corpusFiles } = await import('../../corpus')
+    const path = corpusFiles('tm7', ['.tm7']).find((file) => file.endsWith('autocert.tm7'))!
+    const context = capturingContext()
+    expect(await runInfo([path, '--json'], context)).toBe(0)
+    const report = JSON.parse(context.out()) as Record<string, unknown>
+    // grep counts: 5 StencilEllipse + 1 StencilRectangle; 6 Connector; 1 BorderBoundary + 1 LineBoundary;
+    // <b:State>: 12 Mitigated, 4 NotApplicable; one DrawingSurfaceModel; the Manifest's Id, Name and Version.
+    expect(report).toMatchObject({
+      format: { id: 'tm7' },
+      counts: { diagrams: 1, elements: 6, flows: 6, boundaries: 2, threats: 16 },
+      threatsByState: { notStarted: 0, needsInvestigation: 0, notApplicable: 4, mitigated: 12, accepted: 0, unrecognized: 0 },
+      template: { id: 'cc62ebae-3748-431e-b1df-f4220dc9003f', name: 'SDL TM Knowledge Base (Core)', version: '4.1.0.11' }
+    })
+  })
+})
