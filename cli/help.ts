@@ -26,6 +26,34 @@ const DETAILS: Readonly<Record<string, readonly string[]>> = {
     '  --threatlib <file>  a pytm threat library (threats.json)',
     '  --json              print { "threats": [...] } sorted by key'
   ],
+  report: [
+    'Writes a report for auditors: document control, change history, sign-off, executive summary, scope,',
+    'method, data assets, every diagram (inline SVG) with its trust boundaries, assumptions, the threat',
+    'register, accepted risks, residual risk, open questions, and the SHA-256 of the model and of the report.',
+    '<file> is replaced atomically and its previous version kept as <file>.bak.',
+    '',
+    '  --format <f>               html, pdf, md, csv (one row per threat), json, sarif (open threats);',
+    '                             default: from the extension of <file>',
+    '  -o, --output <file>        where to write the report',
+    '  --diagram <id>             only this diagram and the threats on it',
+    '  --exclude-mitigated        do not list mitigated threats (they stay in the counts)',
+    '  --exclude-not-applicable   do not list not-applicable threats (they stay in the counts)',
+    '  --exclude-out-of-scope     leave out out-of-scope elements and flows and their threats',
+    '  --no-diagrams              leave out the drawings (the inventories stay)',
+    '  --summary-only             document control, sign-off and executive summary only',
+    '',
+    'PDF is the HTML report printed by headless Chromium: CHROMIUM_PATH, else /usr/bin/chromium and other',
+    'usual places; without one the command exits 2 and says how to get it. Nothing is downloaded.',
+    'SOURCE_DATE_EPOCH (seconds) fixes the report date, for byte-identical reports.'
+  ],
+  check: [
+    'For CI: exits 1 and lists them when an open threat (not mitigated, not applicable, not accepted) is at',
+    'or above the severity, else 0. A threat without a severity is ranked by its priority (low, medium,',
+    'high, critical map to the same severities); one with neither is not gated but counted on stderr.',
+    '',
+    '  --fail-on <severity>   info, low, medium, elevated, high or critical',
+    '  --json                 print { "failOn", "failed", "openThreats", "threats", "unratedOpenThreats" }'
+  ],
   help: ['Shows the list of commands, or the help of one command.']
 }
 

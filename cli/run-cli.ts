@@ -1,7 +1,9 @@
 import { parseCommandArguments, type CommandSyntax } from './arguments'
 import { reportError, type CliIo } from './cli-io'
+import { checkSyntax, runCheck } from './commands/check'
 import { convertSyntax, runConvert } from './commands/convert'
 import { infoSyntax, runInfo } from './commands/info'
+import { reportSyntax, runReport } from './commands/report'
 import { runThreats, threatsSyntax } from './commands/threats'
 import { ExitCode } from './exit-codes'
 import { helpSyntax, reportUsageProblem, showCommandHelp, showOverview } from './help'
@@ -16,6 +18,8 @@ const commands: readonly Command[] = [
   { syntax: infoSyntax, run: runInfo },
   { syntax: convertSyntax, run: runConvert },
   { syntax: threatsSyntax, run: runThreats },
+  { syntax: reportSyntax, run: (argv, io) => runReport(argv, io) },
+  { syntax: checkSyntax, run: runCheck },
   { syntax: helpSyntax, run: (argv, io) => Promise.resolve(runHelp(argv, io)) }
 ]
 
