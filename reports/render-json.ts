@@ -1,6 +1,6 @@
 import type { Report } from './report-types'
 import { sha256OfText } from './sha256'
-import { sortedJson } from './sorted-json'
+import { canonicalJson } from '../model/canonical-json'
 
 /** Identifies the JSON shape documented in reports/CONTEXT.md; bumped on any breaking change. */
 export const REPORT_JSON_SCHEMA = 'threatwright-report'
@@ -24,8 +24,8 @@ export function renderJson(report: Report): string {
         ? null
         : { ...report.details, diagrams: report.details.diagrams.map(({ drawing: _drawing, ...diagram }) => diagram) }
   }
-  const contentSha256 = sha256OfText(sortedJson(body))
-  return sortedJson({
+  const contentSha256 = sha256OfText(canonicalJson(body))
+  return canonicalJson({
     ...body,
     integrity: {
       contentHashRule: JSON_CONTENT_HASH_RULE,

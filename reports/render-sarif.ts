@@ -1,6 +1,6 @@
 import type { RatedSeverity, Report, ThreatRow } from './report-types'
 import { SEVERITY_LABELS, stateLabel } from './labels'
-import { sortedJson } from './sorted-json'
+import { canonicalJson } from '../model/canonical-json'
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
 
@@ -29,7 +29,7 @@ export function renderSarif(report: Report): string {
   const open = (report.details?.threats ?? []).filter((row) => row.isOpen)
   const rules = distinctRules(open)
   const uri = fileUri(report.source.modelFileName)
-  return sortedJson({
+  return canonicalJson({
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [

@@ -1,6 +1,6 @@
 import { SEVERITIES, type Severity } from '../../model/enums'
 import type { Threat } from '../../model/model'
-import { canonicalJson } from '../../importers/native/canonical-json'
+import { canonicalJson } from '../../model/canonical-json'
 import { isAtOrAbove, isOpenThreat, severityRank, threatSeverity } from '../../reports/threat-severity'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
 import type { CliIo } from '../cli-io'

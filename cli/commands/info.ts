@@ -1,7 +1,7 @@
 import { summarizeModel, type ThreatStateCounts } from '../../analysis/summary'
 import type { Diagnostic, Location } from '../../model/diagnostics'
 import type { TemplateRef } from '../../model/model'
-import { canonicalJson } from '../../importers/native/canonical-json'
+import { canonicalJson } from '../../model/canonical-json'
 import { formats } from '../../importers/registry'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
 import type { CliIo } from '../cli-io'

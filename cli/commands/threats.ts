@@ -1,7 +1,7 @@
 import { formatDiagnostic, hasErrors } from '../../model/diagnostics'
 import { obsoleteChecker } from '../../analysis/obsolete-threats'
 import { regenerateThreats } from '../../analysis/regenerate-threats'
-import { canonicalJson } from '../../importers/native/canonical-json'
+import { canonicalJson } from '../../model/canonical-json'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
 import { reportError, type CliIo } from '../cli-io'
 import { ExitCode } from '../exit-codes'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson } from '../../../importers/native/canonical-json'
+import { canonicalJson } from '../../../model/canonical-json'
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, keeps array order, indents by two spaces and ends with one newline', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson } from '../../../importers/native/canonical-json'
+import { canonicalJson } from '../../../model/canonical-json'
 import {
   CURRENT_NATIVE_FORMAT_VERSION,
   migrateNativeDocument,

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readNative } from '../../../importers/native/read-native'
-import { canonicalJson } from '../../../importers/native/canonical-json'
+import { canonicalJson } from '../../../model/canonical-json'
 import { bytesOf, sampleBytes, sampleDocument, sampleText } from './native-test-files'
 
 const read = (bytes: Uint8Array, fileName = 'shop.twm') => readNative({ bytes, fileName })
