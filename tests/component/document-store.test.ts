@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { ThreatModel } from '../../model/model'
 import { DocumentStore } from '../../src-renderer/src/document/document-store.svelte'
 import { FakeBackend, shopDocument } from './fake-backend'
 
@@ -107,5 +108,51 @@ describe('DocumentStore', () => {
     store.receive({ kind: 'opened', document: { ...shopDocument(), fileName: 'other.twm' } })
     expect(store.current?.fileName).toBe('other.twm')
     expect(store.dirty).toBe(false)
+  })
+})
+
+describe('DocumentStore edit history', () => {
+  const rename = (title: string) => (model: ThreatModel) => ({ ...model, metadata: { ...model.metadata, title } })
+
+  it('records edits as undoable steps, and undoing back to the saved model makes it clean again', async () => {
+    const { store } = setup(new FakeBackend())
+    await store.openSample()
+    const opened = store.current!.model
+    expect(store.canUndo).toBe(false)
+
+    store.edit('Rename model', rename('First'))
+    store.edit('Rename model', rename('Second'))
+    expect(store.current!.model.metadata.title).toBe('Second')
+    expect(store.dirty).toBe(true)
+    expect(store.undoLabel).toBe('Rename model')
+
+    store.undo()
+    store.undo()
+    expect(store.current!.model).toBe(opened)
+    expect(store.dirty).toBe(false)
+    expect(store.canRedo).toBe(true)
+
+    store.redo()
+    expect(store.current!.model.metadata.title).toBe('First')
+    expect(store.dirty).toBe(true)
+  })
+
+  it('merges a run of edits with one coalesce key, and records nothing for no change', async () => {
+    const { store } = setup(new FakeBackend())
+    await store.openSample()
+    for (const title of ['a', 'ab', 'abc']) store.edit('Type title', rename(title), 'title')
+    store.edit('Nothing', (model) => model)
+    expect(store.history!.past).toHaveLength(1)
+    store.undo()
+    expect(store.canUndo).toBe(false)
+  })
+
+  it('starts a fresh history when a file is opened (loading is not undoable)', async () => {
+    const { store } = setup(new FakeBackend())
+    await store.openSample()
+    store.edit('Rename model', rename('Changed'))
+    store.setDirty(false)
+    await store.openSample()
+    expect(store.canUndo).toBe(false)
   })
 })

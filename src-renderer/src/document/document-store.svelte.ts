@@ -1,6 +1,8 @@
 import { diagnostic, type Diagnostic } from '../../../model/diagnostics'
 import { emptyModel } from '../../../model/factory'
+import { recordEdit, redo, redoLabel, startHistory, undo, undoLabel, type History } from '../../../model/history'
 import type { DiagramId } from '../../../model/ids'
+import type { ThreatModel } from '../../../model/model'
 import type { OpenedDocument, OpenOutcome, SaveOutcome, ThreatwrightApi } from '../../../src-shared/ipc-contract'
 import { baseName, withExtension } from './file-names'
 
@@ -45,9 +47,13 @@ export class DocumentStore {
   report = $state.raw<DocumentReport | null>(null)
   /** A one-line message for the status bar ("Saved web-shop.twm"). */
   notice = $state('')
+  /** The one command history of the open document (model/history.ts); null with no document. */
+  history = $state.raw<History<ThreatModel> | null>(null)
 
   readonly #api: ThreatwrightApi
   readonly #host: DocumentHost
+  /** The model as last opened or saved: the document is dirty exactly when it differs (undo can make it clean). */
+  #savedModel: ThreatModel | null = null
   /** What main was last told, so it hears only changes. */
   #reportedDirty = false
 
@@ -146,7 +152,56 @@ export class DocumentStore {
     this.#host.close()
   }
 
-  /** For the editor: every model change marks the document dirty. */
+  get canUndo(): boolean {
+    return (this.history?.past.length ?? 0) > 0
+  }
+
+  get canRedo(): boolean {
+    return (this.history?.future.length ?? 0) > 0
+  }
+
+  get undoLabel(): string | null {
+    return this.history ? undoLabel(this.history) : null
+  }
+
+  get redoLabel(): string | null {
+    return this.history ? redoLabel(this.history) : null
+  }
+
+  /**
+   * The one way to change the model: diagram edits, property edits and triage all come through here,
+   * so all share one undo history. `coalesceKey` merges a run of edits into one step (a drag).
+   * A change returning the same model records nothing.
+   */
+  edit(label: string, change: (model: ThreatModel) => ThreatModel, coalesceKey: string | null = null): void {
+    if (!this.current || !this.history) return
+    const next = change(this.current.model)
+    if (next === this.current.model) return
+    this.history = recordEdit(this.history, next, label, coalesceKey)
+    this.#show(next)
+  }
+
+  undo(): void {
+    if (this.history && this.canUndo) {
+      this.history = undo(this.history)
+      this.#show(this.history.present)
+    }
+  }
+
+  redo(): void {
+    if (this.history && this.canRedo) {
+      this.history = redo(this.history)
+      this.#show(this.history.present)
+    }
+  }
+
+  #show(model: ThreatModel): void {
+    if (!this.current) return
+    this.current = { ...this.current, model }
+    this.setDirty(model !== this.#savedModel)
+  }
+
+  /** Marks the document dirty or clean; edits and saves call it. */
   setDirty(dirty: boolean): void {
     this.dirty = dirty
     void this.#reportDirty()
@@ -187,6 +242,9 @@ export class DocumentStore {
 
   #replace(document: OpenedDocument): void {
     this.current = document
+    // Loading a file is not an undoable step: the history starts at the loaded model.
+    this.history = startHistory(document.model)
+    this.#savedModel = document.model
     this.setDirty(false)
     this.activeDiagramId = document.model.diagrams[0]?.id ?? null
     this.report =
@@ -230,6 +288,7 @@ export class DocumentStore {
         path: outcome.kind === 'written' ? outcome.path : null,
         formatId: 'native'
       }
+      this.#savedModel = this.current.model
       this.setDirty(false)
     }
     const lost = outcome.diagnostics ?? []
