@@ -9,7 +9,8 @@ import type { ModelFormat, ReadInput, ReadResult, WriteResult } from './format'
 import { nativeFormat } from './native/native-format'
 import { otmFormat } from './recognisers/otm'
 import { pytmFormat } from './pytm/pytm-format'
-import { tb7Format } from './recognisers/tb7'
+import { tb7Format, tb7TemplateFormat } from './tb7/tb7-format'
+import type { TemplateFormat } from './template-format'
 import { threagileFormat } from './threagile/threagile-format'
 import { threatComposerFormat } from './recognisers/threat-composer'
 import { threatDragonFormat } from './recognisers/threat-dragon'
@@ -33,6 +34,9 @@ export const formats: readonly ModelFormat[] = [
   otmFormat,
   threatComposerFormat
 ]
+
+/** Template formats (applied to a model, not opened as one); the .tb7 entry above only recognises. */
+export const templateFormats: readonly TemplateFormat[] = [tb7TemplateFormat]
 
 /** A read through the registry also says which format the content was detected as (null: none). */
 export interface DetectedReadResult extends ReadResult {

@@ -14,7 +14,7 @@ export function sniffXmlRoot(text: string): XmlRootTag | null {
     while (position < text.length && /[\s\uFEFF]/.test(text.charAt(position))) position += 1
     if (text.startsWith('<?', position)) position = after(text, '?>', position)
     else if (text.startsWith('<!--', position)) position = after(text, '-->', position)
-    else if (text.startsWith('<!', position)) position = after(text, '>', position)
+    else if (text.startsWith('<!', position)) position = afterDeclaration(text, position)
     else break
     if (position === -1) return null
   }
@@ -22,6 +22,21 @@ export function sniffXmlRoot(text: string): XmlRootTag | null {
   if (match === null) return null
   const name = match[1] ?? ''
   return { localName: name.slice(name.indexOf(':') + 1), attributes: match[2] ?? '' }
+}
+
+/**
+ * The end of `<!DOCTYPE …>`, past an internal subset `[ … ]` when there is one: its entity declarations
+ * contain `>`, and stopping at the first one would hide the root, so a file with a DTD would be called
+ * "unknown format" instead of reaching the reader that refuses DTDs with a clear message.
+ */
+function afterDeclaration(text: string, from: number): number {
+  const subset = text.indexOf('[', from)
+  const close = text.indexOf('>', from)
+  if (subset !== -1 && (close === -1 || subset < close)) {
+    const end = after(text, ']', subset)
+    return end === -1 ? -1 : after(text, '>', end)
+  }
+  return after(text, '>', from)
 }
 
 function after(text: string, terminator: string, from: number): number {

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostics'
 import { lineColumnAt } from '../text/line-column'
 import { findDoctype } from './find-doctype'
+import { findLongTag } from './find-long-tag'
 import { createSaxStream, type SaxAttribute, type SaxTag } from './sax-stream'
 import { XMLNS_URI, type XmlAttribute, type XmlElement, type XmlNode } from './xml-tree'
 
@@ -9,9 +10,11 @@ export interface XmlLimits {
   readonly maxCharacters: number
   /** Deepest accepted element nesting. TMT models nest about 20 deep; 256 leaves room for any real file. */
   readonly maxDepth: number
+  /** Longest accepted tag with its attributes (see find-long-tag.ts); TMT's are under 1 KB. */
+  readonly maxTagCharacters: number
 }
 
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxCharacters: 64 * 1024 * 1024, maxDepth: 256 }
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxCharacters: 64 * 1024 * 1024, maxDepth: 256, maxTagCharacters: 1024 * 1024 }
 
 export type ParsedXml = { readonly root: XmlElement } | { readonly diagnostics: Diagnostic[] }
 
@@ -39,6 +42,10 @@ export function parseXml(text: string, fileName: string, limits: XmlLimits = DEF
   })
   if (text.length > limits.maxCharacters) {
     return fail('xml.limits', `the file is larger than the ${limits.maxCharacters}-character limit for XML models`)
+  }
+  const longTag = findLongTag(text, limits.maxTagCharacters)
+  if (longTag !== null) {
+    return fail('xml.limits', `a tag is longer than the ${limits.maxTagCharacters}-character limit (a huge attribute value?)`, lineColumnAt(text, longTag))
   }
   const doctype = findDoctype(text)
   if (doctype !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseXml } from '../../../importers/xml/parse-xml'
+import { DEFAULT_XML_LIMITS, parseXml } from '../../../importers/xml/parse-xml'
 import { XMLNS_URI, type XmlElement } from '../../../importers/xml/xml-tree'
 
 const parse = (text: string): XmlElement => {
@@ -73,7 +73,7 @@ describe('parseXml', () => {
   })
 
   it('refuses input beyond the size and nesting limits', () => {
-    expect(errorsOf('<a>12345</a>', { maxCharacters: 5, maxDepth: 256 })[0]?.code).toBe('xml.limits')
+    expect(errorsOf('<a>12345</a>', { ...DEFAULT_XML_LIMITS, maxCharacters: 5 })[0]?.code).toBe('xml.limits')
     const deep = `${'<a>'.repeat(257)}${'</a>'.repeat(257)}`
     expect(errorsOf(deep)[0]).toMatchObject({ code: 'xml.limits', message: 'elements are nested deeper than 256 levels' })
     expect('root' in parseXml(`${'<a>'.repeat(256)}${'</a>'.repeat(256)}`, 'ok.xml')).toBe(true)
@@ -82,5 +82,14 @@ describe('parseXml', () => {
   it('does not confuse an element called __text__ or _ with text', () => {
     const root = parse('<a><__text__>t</__text__><_/></a>')
     expect(root.children.map((child) => (child.kind === 'element' ? child.name : 'text'))).toEqual(['__text__', '_'])
+  })
+})
+
+describe('parseXml tag length limit', () => {
+  it('refuses a tag longer than the limit before sax reads it, with its line and column', () => {
+    const text = `<a>\n  <b c="${'x'.repeat(50)}"/></a>`
+    const [problem] = errorsOf(text, { ...DEFAULT_XML_LIMITS, maxTagCharacters: 40 })
+    expect(problem).toMatchObject({ code: 'xml.limits', location: { line: 2, column: 3 } })
+    expect('root' in parseXml(text, 'a.xml', { ...DEFAULT_XML_LIMITS, maxTagCharacters: 80 })).toBe(true)
   })
 })
