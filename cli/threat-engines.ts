@@ -6,11 +6,14 @@ import { generateThreagileRisks } from '../analysis/threagile/generate-threagile
 import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
 import { diagnostic } from '../model/diagnostics'
+import { tmtEngine } from './tmt-engine'
 import { STRIDE_PER_ELEMENT } from '../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../templates/stride-per-interaction'
 
 export interface EngineInput {
   readonly model: ThreatModel
+  /** The model file as given on the command line, for messages. */
+  readonly modelPath: string
   /** The registry id of the format the model was read from (`tm7`, `threagile`, …). */
   readonly formatId: string
   /** `--template`: a built-in template id or a file path. */
@@ -74,7 +77,7 @@ const pytm: ThreatEngine = {
 }
 
 /** Every engine `threats --engine` accepts, in the order help lists them. */
-export const threatEngines: readonly ThreatEngine[] = [strideInteraction, strideElement, threagile, pytm]
+export const threatEngines: readonly ThreatEngine[] = [tmtEngine, strideInteraction, strideElement, threagile, pytm]
 
 /**
  * The engine used when `--engine` is not given: the one native to the model's format (a .tm7 regenerates

@@ -47,6 +47,7 @@ export async function runThreats(argv: readonly string[], io: CliIo): Promise<Ex
   }
   const output = await engine.run({
     model: loaded.model,
+    modelPath: path,
     formatId: loaded.formatId,
     template,
     threatLibrary: parsed.options.get('threatlib'),

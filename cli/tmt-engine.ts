@@ -1,0 +1,71 @@
+import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics'
+import { asId, type ThreatDefinitionId } from '../model/ids'
+import type { ThreatDefinition } from '../model/model'
+import { normalizePriority, normalizeStrideCategory } from '../model/normalize-enums'
+import type { Template } from '../model/template'
+import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
+import { templateFormats } from '../importers/registry'
+import { embeddedTemplate } from '../importers/tm7/embedded-template'
+import { builtInTemplates, findBuiltInTemplate } from '../templates/index'
+import type { EngineInput, EngineOutput, ThreatEngine } from './threat-engines'
+
+type TemplateChoice = { readonly template: Template; readonly diagnostics: readonly Diagnostic[] } | { readonly failure: Diagnostic }
+
+/**
+ * Where TMT-style rules come from: `--template` (a built-in id or a .tb7 file), else the template a .tm7
+ * embeds, else the built-in template the model says it was made with.
+ */
+async function chooseTemplate(input: EngineInput): Promise<TemplateChoice> {
+  const modelPath = input.modelPath
+  const fail = (message: string, file = modelPath): TemplateChoice => ({ failure: diagnostic('tmt.template', 'error', message, { file }) })
+  if (input.template !== undefined) {
+    const builtIn = findBuiltInTemplate(input.template)
+    if (builtIn) return { template: builtIn, diagnostics: [] }
+    const bytes = await input.readFile(input.template)
+    if (!(bytes instanceof Uint8Array)) {
+      const known = builtInTemplates.map((template) => template.ref.id).join(', ')
+      return fail(`'${input.template}' is neither a built-in template (${known}) nor a readable file: ${bytes.failure}`, input.template)
+    }
+    const format = templateFormats.find((candidate) => candidate.detect(new TextDecoder().decode(bytes.subarray(0, 4096))))
+    if (!format) return fail('not a template Threatwright can read (expected a Microsoft TMT .tb7)', input.template)
+    const read = format.read({ bytes, fileName: input.template })
+    if (read.template === null || hasErrors(read.diagnostics)) return { failure: read.diagnostics[0] ?? diagnostic('tmt.template', 'error', 'the template did not read', { file: input.template }) }
+    return { template: read.template, diagnostics: read.diagnostics }
+  }
+  const embedded = embeddedTemplate(input.model, modelPath)
+  if (embedded?.template) return { template: embedded.template, diagnostics: embedded.diagnostics }
+  const named = input.model.template ? findBuiltInTemplate(input.model.template.id) : undefined
+  if (named) return { template: named, diagnostics: [] }
+  return fail('the model has no template to generate TMT-style threats from: give --template <threatwright-azure|threatwright-aws|file.tb7>')
+}
+
+/** The template's threat types as the model's threat definitions, so generated threats point at them. */
+function definitionsOf(template: Template): ThreatDefinition[] {
+  const categoryNames = new Map(template.threatCategories.map((category) => [category.id, category.name]))
+  return template.threatTypes.map((type) => {
+    const categoryName = categoryNames.get(type.categoryId) ?? type.categoryId
+    const priority = type.propertyDefaults.find((entry) => entry.key === 'Priority')?.value.trim()
+    return {
+      id: asId<ThreatDefinitionId>(type.id),
+      title: type.shortTitle,
+      description: type.description,
+      category: { value: normalizeStrideCategory(type.categoryId).value ?? normalizeStrideCategory(categoryName).value, raw: categoryName },
+      defaultPriority: priority ? normalizePriority(priority) : null,
+      mitigations: '',
+      references: [],
+      extensions: {}
+    }
+  })
+}
+
+/** TMT's own generation: the template's Include/Exclude rules over every interaction (analysis/tmt-rules). */
+export const tmtEngine: ThreatEngine = {
+  id: 'tmt',
+  label: 'TMT-style template rules',
+  run: async (input): Promise<EngineOutput> => {
+    const choice = await chooseTemplate(input)
+    if ('failure' in choice) return { threats: [], definitions: [], diagnostics: [choice.failure] }
+    const generated = generateTmtThreats(input.model, choice.template)
+    return { threats: generated.threats, definitions: definitionsOf(choice.template), diagnostics: [...choice.diagnostics, ...generated.diagnostics] }
+  }
+}
