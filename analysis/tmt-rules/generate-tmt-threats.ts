@@ -5,9 +5,9 @@ import { crossesBoundary } from '../../model/geometry'
 import { asId, type ThreatDefinitionId, type ThreatId } from '../../model/ids'
 import type { Diagram, DiagramElement, Flow, Property, Threat, ThreatModel, TrustBoundary } from '../../model/model'
 import { normalizePriority, normalizeStrideCategory } from '../../model/normalize-enums'
-import type { Template } from '../../model/template'
+import type { Template, ThreatTypeDefinition } from '../../model/template'
 import { compileTemplate, type CompiledThreatType } from './compile-template'
-import type { RuleInteraction } from './evaluate-rule'
+import type { RuleInteraction, RuleSubjectFacts } from './evaluate-rule'
 import { itemFacts } from './item-facts'
 import { fillThreatText } from './threat-text'
 import { tmtCurve } from './tmt-curve'
@@ -40,7 +40,20 @@ export function generateTmtThreats(model: ThreatModel, template: Template): TmtG
   const ancestry = typeAncestry(template)
   const categoryNames = new Map(template.threatCategories.map((category) => [category.id, category.name]))
   const propertyLabels = new Map(template.threatProperties.map((property) => [property.key, property.label]))
+  const prepared = compiled.threatTypes.map(({ type }) =>
+    prepareType(type, { categoryName: categoryNames.get(type.categoryId) ?? type.categoryId, propertyLabels })
+  )
   const threats: Threat[] = []
+  // An element takes part in many interactions: its rule facts are built once.
+  const factsOf = new Map<DiagramElement, RuleSubjectFacts>()
+  const elementFacts = (element: DiagramElement): RuleSubjectFacts => {
+    let facts = factsOf.get(element)
+    if (!facts) {
+      facts = itemFacts(ancestry(element.typeId), element.properties)
+      factsOf.set(element, facts)
+    }
+    return facts
+  }
   for (const diagram of model.diagrams) {
     const elements = new Map(diagram.elements.map((element) => [element.id, element]))
     const curvedBoundaries = diagram.boundaries.map(curved)
@@ -49,15 +62,9 @@ export function generateTmtThreats(model: ThreatModel, template: Template): TmtG
       const source = elements.get(flow.source)
       const target = elements.get(flow.target)
       if (!source || !target) continue
-      const interaction = ruleInteraction(source, flow, target, curvedBoundaries, ancestry)
-      for (const threatType of compiled.threatTypes) {
-        if (!generates(threatType, interaction)) continue
-        threats.push(
-          threatFor(threatType, { diagram, source, flow, target }, {
-            categoryName: categoryNames.get(threatType.type.categoryId) ?? threatType.type.categoryId,
-            propertyLabels
-          })
-        )
+      const interaction = ruleInteraction(elementFacts(source), flow, elementFacts(target), curvedBoundaries, ancestry)
+      for (const [index, threatType] of compiled.threatTypes.entries()) {
+        if (generates(threatType, interaction)) threats.push(threatFor(prepared[index]!, { diagram, source, flow, target }))
       }
     }
   }
@@ -69,9 +76,9 @@ function generates(threatType: CompiledThreatType, interaction: RuleInteraction)
 }
 
 function ruleInteraction(
-  source: DiagramElement,
+  source: RuleSubjectFacts,
   flow: Flow,
-  target: DiagramElement,
+  target: RuleSubjectFacts,
   boundaries: readonly TrustBoundary[],
   ancestry: (typeId: string) => ReadonlySet<string>
 ): RuleInteraction {
@@ -82,9 +89,9 @@ function ruleInteraction(
     if (crossesBoundary(curvedFlow, boundary)) for (const typeId of ancestry(boundary.typeId)) crossedTypes.add(typeId)
   }
   return {
-    source: itemFacts(ancestry(source.typeId), source.properties),
+    source,
     flow: itemFacts(ancestry(flow.typeId), flow.properties),
-    target: itemFacts(ancestry(target.typeId), target.properties),
+    target,
     crosses: (typeId) => crossedTypes.has(typeId)
   }
 }
@@ -105,29 +112,46 @@ interface InteractionItems {
   readonly target: DiagramElement
 }
 
-function threatFor(
-  threatType: CompiledThreatType,
-  { diagram, source, flow, target }: InteractionItems,
+/** What every threat of one type shares, worked out once per type rather than once per threat. */
+interface PreparedType {
+  readonly type: ThreatTypeDefinition
+  readonly category: Threat['category']
+  readonly priority: Threat['priority']
+  /** Shared by all threats of the type: threats are immutable data. */
+  readonly customProperties: readonly Property[]
+  readonly origin: Threat['origin']
+}
+
+function prepareType(
+  type: ThreatTypeDefinition,
   labels: { categoryName: string; propertyLabels: ReadonlyMap<string, string> }
-): Threat {
-  const { type } = threatType
-  const names = { source: source.name, target: target.name, flow: flow.name }
-  const defaults = new Map(type.propertyDefaults.map((entry) => [entry.key, entry.value]))
-  const priority = defaults.get('Priority')
+): PreparedType {
+  const priority = type.propertyDefaults.find((entry) => entry.key === 'Priority')?.value.trim()
   const stride = normalizeStrideCategory(type.categoryId).value ?? normalizeStrideCategory(labels.categoryName).value
-  const customProperties: Property[] = type.propertyDefaults
-    .filter((entry) => !STANDARD_THREAT_PROPERTIES.has(entry.key))
-    .map((entry) => ({ kind: 'string', key: entry.key, label: labels.propertyLabels.get(entry.key) ?? entry.key, value: entry.value }))
+  return {
+    type,
+    category: { value: stride, raw: labels.categoryName },
+    priority: priority === undefined || priority === '' ? null : normalizePriority(priority),
+    customProperties: type.propertyDefaults
+      .filter((entry) => !STANDARD_THREAT_PROPERTIES.has(entry.key))
+      .map((entry) => ({ kind: 'string', key: entry.key, label: labels.propertyLabels.get(entry.key) ?? entry.key, value: entry.value })),
+    origin: { kind: 'generated', engine: 'tmt', ruleId: type.id }
+  }
+}
+
+function threatFor(prepared: PreparedType, { diagram, source, flow, target }: InteractionItems): Threat {
+  const { type } = prepared
+  const names = { source: source.name, target: target.name, flow: flow.name }
   return untriagedThreat({
     id: asId<ThreatId>(`${type.id}${source.id}${flow.id}${target.id}`),
     definitionId: asId<ThreatDefinitionId>(type.id),
     title: fillThreatText(type.shortTitle, names),
     description: fillThreatText(type.description, names),
-    category: { value: stride, raw: labels.categoryName },
+    category: prepared.category,
     target: { kind: 'interaction', sourceId: source.id, flowId: flow.id, targetId: target.id },
     diagramId: diagram.id,
-    priority: priority === undefined || priority.trim() === '' ? null : normalizePriority(priority.trim()),
-    origin: { kind: 'generated', engine: 'tmt', ruleId: type.id },
-    customProperties
+    priority: prepared.priority,
+    origin: prepared.origin,
+    customProperties: prepared.customProperties
   })
 }

@@ -21,7 +21,7 @@ export function itemFacts(ancestry: ReadonlySet<string>, properties: readonly Pr
     // The first property with a key wins: TMT lists a type's own attributes before inherited ones.
     if (value !== undefined && property.key !== '' && !values.has(property.key)) values.set(property.key, value)
   }
-  return { isType: (typeId) => ancestry.has(typeId), property: (key) => values.get(key) ?? values.get(unqualified(key)) }
+  return { isType: (typeId) => ancestry.has(typeId), property: (key) => values.get(key) ?? (key.includes('.') ? values.get(unqualified(key)) : undefined) }
 }
 
 /**
