@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
 import { emptyModel, newBoxBoundary, newDiagram, newElement, newFlow } from '../model/factory'
 import { asId, type ElementId, type FlowId } from '../model/ids'
