@@ -8,8 +8,11 @@
  */
 export const layers = {
   model: { layers: [], packages: [], node: false, electron: false },
-  analysis: { layers: ['model'], packages: [], node: false, electron: false },
-  importers: { layers: ['model'], packages: ['js-yaml', 'xml2js'], node: false, electron: false },
+  // What each source format's words mean (pytm's classes, defaults, enums): pure data that readers and
+  // engines of one format share, so neither has to copy the other's tables.
+  vocabularies: { layers: ['model'], packages: [], node: false, electron: false },
+  analysis: { layers: ['model', 'vocabularies'], packages: [], node: false, electron: false },
+  importers: { layers: ['model', 'vocabularies'], packages: ['js-yaml', 'xml2js'], node: false, electron: false },
   templates: { layers: ['model'], packages: [], node: false, electron: false },
   reports: { layers: ['model', 'analysis'], packages: [], node: false, electron: false },
   samples: { layers: ['model'], packages: [], node: false, electron: false },

@@ -1,7 +1,7 @@
 import type { ComparisonOperator, ConditionNode } from './condition-ast'
 import { parseCondition } from './condition-parser'
 import { ConditionSyntaxError } from './condition-tokens'
-import { PYTM_ENUMS } from './pytm-enum-values'
+import { PYTM_ENUMS } from '../../vocabularies/pytm/pytm-enums'
 import {
   enumMember,
   isList,
@@ -145,7 +145,7 @@ function compileAttribute(node: Extract<ConditionNode, { kind: 'attribute' }>, v
   // `Lifetime.LONG`, `Classification.SECRET`: constants, resolved once.
   if (node.object.kind === 'name' && !variables.has(node.object.name) && PYTM_ENUMS.has(node.object.name)) {
     const enumName = node.object.name
-    if (PYTM_ENUMS.get(enumName)?.members.has(node.name) !== true) {
+    if (PYTM_ENUMS.get(enumName)?.members.some((member) => member.name === node.name) !== true) {
       throw new ConditionSyntaxError(`${enumName} has no member ${node.name}`, node.column)
     }
     const constant = enumMember(enumName, node.name)

@@ -1,6 +1,6 @@
 import type { Property } from '../../model/model'
+import { enumMemberName } from '../../vocabularies/pytm/pytm-enums'
 import type { PytmDefault } from './pytm-attributes'
-import { enumMemberName } from './pytm-enum-values'
 import { enumMember, type PythonValue } from './python-values'
 
 /** A pytm default as a condition value. */

@@ -1,4 +1,4 @@
-import { PYTM_ENUMS } from './pytm-enum-values'
+import { enumMemberOf, PYTM_ENUMS } from '../../vocabularies/pytm/pytm-enums'
 
 /**
  * The values a pytm condition computes with, and Python's rules for them (pytm.md §5, "Semantics you
@@ -79,8 +79,8 @@ export function pythonCompare(left: PythonValue, right: PythonValue): number {
   if (typeof left === 'string' && typeof right === 'string') return left < right ? -1 : left > right ? 1 : 0
   if (isEnumMember(left) && isEnumMember(right) && left.enumName === right.enumName) {
     const definition = PYTM_ENUMS.get(left.enumName)
-    const leftValue = definition?.members.get(left.member)
-    const rightValue = definition?.members.get(right.member)
+    const leftValue = definition === undefined ? undefined : enumMemberOf(definition, left.member)?.value
+    const rightValue = definition === undefined ? undefined : enumMemberOf(definition, right.member)?.value
     if (definition?.ordered === true && typeof leftValue === 'number' && typeof rightValue === 'number') {
       return leftValue - rightValue
     }

@@ -1,10 +1,11 @@
 import { boundariesContaining, boundaryNesting } from '../../model/geometry'
 import type { JsonValue } from '../../model/json'
 import type { DataAsset, Diagram, DiagramElement, Flow, Property, ThreatModel, TrustBoundary } from '../../model/model'
+import { REQUEST_DEFAULTS, RESPONSE_DEFAULTS, type InheritedFlowAttribute } from '../../vocabularies/pytm/flow-defaults'
+import { isPytmClassName } from '../../vocabularies/pytm/pytm-classes'
 import { PytmDataDefaults } from './data-defaults'
-import { REQUEST_DEFAULTS, RESPONSE_DEFAULTS, type InheritedAttribute } from './flow-defaults'
 import { bagStrings, pytmBag } from './model-bag'
-import { classDefaults, CONTROL_DEFAULTS, isPytmClass, type PytmDefault } from './pytm-attributes'
+import { classDefaults, CONTROL_DEFAULTS, type PytmDefault } from './pytm-attributes'
 import { defaultValue, holdsDefault, propertyAsPython } from './property-values'
 import { isList, isPythonObject, pythonCompare, PythonError, type PythonObject, type PythonValue } from './python-values'
 
@@ -18,13 +19,13 @@ const CLASS_OF_KIND: Readonly<Record<DiagramElement['kind'], string | null>> = {
 
 /** The pytm class an element stands for: its type id when that is a pytm element class, else by kind. */
 export function elementClassName(element: DiagramElement): string | null {
-  if (isPytmClass(element.typeId) && element.typeId !== 'Dataflow' && element.typeId !== 'Boundary') return element.typeId
+  if (isPytmClassName(element.typeId) && element.typeId !== 'Dataflow' && element.typeId !== 'Boundary') return element.typeId
   return CLASS_OF_KIND[element.kind]
 }
 
 /**
  * Read-only views of one model with pytm's attribute names, as conditions see them after `check()`:
- * missing properties read as pytm's defaults, flows inherit from their ends (flow-defaults.ts) and
+ * missing properties read as pytm's defaults, flows inherit from their ends (vocabularies/pytm/flow-defaults.ts) and
  * carry their source's data when they have none, and data gets its credential and at-rest defaults.
  * One view per item, cached, so `is` compares items by identity as Python does.
  */
@@ -240,7 +241,7 @@ export class PytmViews {
   }
 }
 
-function readEnd(end: PythonObject, inherited: InheritedAttribute): PythonValue | undefined {
+function readEnd(end: PythonObject, inherited: InheritedFlowAttribute): PythonValue | undefined {
   if (!inherited.endKey.startsWith('controls.')) return end.attribute(inherited.endKey)
   const controls = end.attribute('controls')
   return controls !== undefined && isPythonObject(controls) ? controls.attribute(inherited.endKey.slice(9)) : undefined

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic, type Location } from '../../model/diagnostics'
 import { compileCondition, type ConditionPredicate } from './compile-condition'
 import { ConditionSyntaxError } from './condition-tokens'
-import { isPytmClass } from './pytm-attributes'
+import { isPytmClassName } from '../../vocabularies/pytm/pytm-classes'
 
 /** One entry of a pytm threat library (threats.json, pytm.md §5), with its compiled condition. */
 export interface PytmThreat {
@@ -97,11 +97,11 @@ function readThreat(sid: string, record: Readonly<Record<string, unknown>>, path
   const text = (key: string): string => (typeof record[key] === 'string' ? (record[key] as string) : '')
   const rawTargets = Array.isArray(record.target) ? record.target : [record.target]
   const targets = rawTargets.filter((target): target is string => typeof target === 'string')
-  const unknown = targets.filter((target) => !isPytmClass(target))
+  const unknown = targets.filter((target) => !isPytmClassName(target))
   if (unknown.length > 0) {
     report('warning', 'pytm.library.target', `${sid} targets ${unknown.join(', ')}, which pytm does not have`, { path: `${path}.target` })
   }
-  const known = targets.filter(isPytmClass)
+  const known = targets.filter(isPytmClassName)
   const condition = typeof record.condition === 'string' ? record.condition : 'True'
   let applies: ConditionPredicate | null = null
   if (known.length === 0) {

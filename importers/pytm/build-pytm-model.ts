@@ -15,7 +15,7 @@ import type {
 import { emptyMetadata } from '../../model/factory'
 import { layoutDiagram } from './boundary-layout'
 import { pytmClassification } from './pytm-classification'
-import { PYTM_DIAGRAM_ID, pytmAssumptionId, pytmModelId } from './pytm-ids'
+import { PYTM_DIAGRAM_ID, pytmAssumptionId, pytmModelId } from '../../vocabularies/pytm/pytm-ids'
 import { pytmBag } from './pytm-extensions'
 import type { RawAssumption } from './read-common-fields'
 import type { ReadData } from './read-data'

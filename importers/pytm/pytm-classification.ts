@@ -1,5 +1,5 @@
 import type { Canonical, Classification } from '../../model/enums'
-import { CLASSIFICATION } from './pytm-enums'
+import { CLASSIFICATION } from '../../vocabularies/pytm/pytm-enums'
 
 /**
  * pytm's data classification (UNKNOWN…TOP_SECRET, ordered) on the model's scale. pytm has six levels

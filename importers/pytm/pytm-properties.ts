@@ -1,5 +1,5 @@
 import type { Property } from '../../model/model'
-import type { PytmAttribute } from './pytm-classes'
+import type { PytmAttribute } from '../../vocabularies/pytm/pytm-classes'
 
 /** What a pytm scalar attribute holds once read: booleans, strings, whole numbers, enum member names. */
 export type PytmScalar = boolean | string | number

@@ -1,4 +1,4 @@
-import type { JsonPath } from './json-locator'
+import { objectList } from './object-list'
 import type { RawPytmItem } from './pytm-names'
 import type { PytmReadContext } from './pytm-read-context'
 import type { PytmShape } from './pytm-shape'
@@ -39,25 +39,11 @@ function elementItems(document: Readonly<Record<string, unknown>>, shape: PytmSh
 
 /** Items of a top-level list; an entry that is not an object with a non-empty string name is an error. */
 export function namedItems(document: Readonly<Record<string, unknown>>, key: string, context: PytmReadContext): RawPytmItem[] {
-  const list = document[key]
-  if (list === undefined || list === null) return []
-  if (!Array.isArray(list)) {
-    context.error('pytm.structure', `"${key}" must be a list`, [key])
-    return []
-  }
-  const items: RawPytmItem[] = []
-  list.forEach((entry: unknown, index) => {
-    const path: JsonPath = [key, index]
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      context.error('pytm.structure', `each entry of "${key}" must be an object`, path)
-      return
-    }
-    const object = entry as Readonly<Record<string, unknown>>
+  return objectList(document, key, context).flatMap(({ object, path }) => {
     if (typeof object.name !== 'string' || object.name.trim() === '') {
       context.error('pytm.name.missing', `this entry of "${key}" has no name; pytm requires one`, path)
-      return
+      return []
     }
-    items.push({ object, path, name: object.name })
+    return [{ object, path, name: object.name }]
   })
-  return items
 }

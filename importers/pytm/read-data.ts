@@ -1,6 +1,6 @@
 import type { DataAssetId, ElementId, FlowId } from '../../model/ids'
 import type { JsonObject } from '../../model/json'
-import { DATA_ATTRIBUTES, INHERITABLE_DATA_KEYS } from './pytm-classes'
+import { DATA_ATTRIBUTES, INHERITABLE_DATA_KEYS } from '../../vocabularies/pytm/pytm-classes'
 import type { RawPytmItem } from './pytm-names'
 import type { PytmReadContext } from './pytm-read-context'
 import { readAttributes, type ReadAttributes } from './read-attributes'

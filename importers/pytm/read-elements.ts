@@ -1,6 +1,6 @@
 import type { ElementKind } from '../../model/enums'
 import type { BoundaryId, DataAssetId, ElementId } from '../../model/ids'
-import { attributesOf, isPytmClassName, LOADER_ELEMENT_CLASSES, type PytmClassName } from './pytm-classes'
+import { attributesOf, isPytmClassName, LOADER_ELEMENT_CLASSES, type PytmClassName } from '../../vocabularies/pytm/pytm-classes'
 import type { RawPytmItem } from './pytm-names'
 import type { PytmReadContext } from './pytm-read-context'
 import { readAttributes, type ReadAttributes } from './read-attributes'

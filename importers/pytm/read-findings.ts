@@ -1,20 +1,11 @@
+import { FINDING_THREAT_FIELDS } from '../../vocabularies/pytm/finding-threat'
 import type { JsonPath } from './json-locator'
+import { objectList } from './object-list'
 import type { PytmReadContext } from './pytm-read-context'
 import { excludedSids, stringField, type RawAssumption } from './read-common-fields'
 
-/** The text fields of a pytm `Finding` (pytm.md §3 rule 7) that a threat keeps. */
-export const FINDING_TEXT_FIELDS = [
-  'description',
-  'details',
-  'severity',
-  'likelihood',
-  'mitigations',
-  'example',
-  'references',
-  'condition',
-  'cvss',
-  'response'
-] as const
+/** The text fields of a pytm `Finding` (pytm.md §3 rule 7) that a threat keeps; the condition goes into its bag. */
+export const FINDING_TEXT_FIELDS = [...FINDING_THREAT_FIELDS, 'condition'] as const
 export type FindingTextField = (typeof FINDING_TEXT_FIELDS)[number]
 
 export interface ReadFinding {
@@ -34,25 +25,13 @@ export function readFindings(
   key: 'findings' | 'excluded_findings',
   context: PytmReadContext
 ): ReadFinding[] {
-  const list = document[key]
-  if (list === undefined || list === null) return []
-  if (!Array.isArray(list)) {
-    context.error('pytm.structure', `"${key}" must be a list`, [key])
-    return []
-  }
   const findings: ReadFinding[] = []
-  list.forEach((entry: unknown, index) => {
-    const path: JsonPath = [key, index]
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      context.error('pytm.structure', `each entry of "${key}" must be an object`, path)
-      return
-    }
-    const object = entry as Readonly<Record<string, unknown>>
+  for (const { object, path } of objectList(document, key, context)) {
     const sid = stringField(object, 'threat_id', path, context)
     const targetName = stringField(object, 'target', path, context)
     if (sid === '' || targetName === '') {
       context.error('pytm.finding', 'a finding must name its threat ("threat_id") and its target ("target")', path)
-      return
+      continue
     }
     const text = Object.fromEntries(
       FINDING_TEXT_FIELDS.map((field) => [field, stringField(object, field, path, context)])
@@ -65,7 +44,7 @@ export function readFindings(
       excludedBy: excludingAssumption(object.assumption, [...path, 'assumption'], targetName, context),
       path
     })
-  })
+  }
   return findings
 }
 

@@ -1,5 +1,6 @@
 import type { DataAssetId, ElementId, FlowId } from '../../model/ids'
-import { attributesOf, INHERITABLE_FLOW_KEYS } from './pytm-classes'
+import { INHERITABLE_FLOW_KEYS } from '../../vocabularies/pytm/flow-defaults'
+import { attributesOf } from '../../vocabularies/pytm/pytm-classes'
 import type { RawPytmItem } from './pytm-names'
 import type { PytmReadContext } from './pytm-read-context'
 import { readAttributes, type ReadAttributes } from './read-attributes'

@@ -1,6 +1,6 @@
 import type { Threat, ThreatTarget } from '../../model/model'
 import { threatFromFinding } from './finding-threat'
-import { PYTM_DIAGRAM_ID } from './pytm-ids'
+import { PYTM_DIAGRAM_ID } from '../../vocabularies/pytm/pytm-ids'
 import type { PytmReadContext } from './pytm-read-context'
 import type { PytmNames, RawAssumption } from './read-common-fields'
 import type { ReadFinding } from './read-findings'

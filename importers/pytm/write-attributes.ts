@@ -1,7 +1,7 @@
 import type { JsonValue } from '../../model/json'
 import type { Property } from '../../model/model'
-import { CONTROL_PREFIX, type PytmAttribute } from './pytm-classes'
-import { enumMemberOf } from './pytm-enums'
+import { CONTROL_PREFIX, type PytmAttribute } from '../../vocabularies/pytm/pytm-classes'
+import { enumMemberOf } from '../../vocabularies/pytm/pytm-enums'
 import { propertyValue, type PytmScalar } from './pytm-properties'
 
 /** What writing an item's properties found that pytm cannot hold. */

@@ -2,9 +2,9 @@ import { boundariesContaining, boundaryNesting } from '../../model/geometry'
 import type { JsonObject, JsonValue } from '../../model/json'
 import type { Assumption, DataAsset, Diagram, DiagramElement, Flow, TrustBoundary } from '../../model/model'
 import { bagList, bagObject, bagStrings, pytmBagOf } from './pytm-bag-read'
-import { attributesOf, DATA_ATTRIBUTES, isPytmClassName, LOADER_ELEMENT_CLASSES, type PytmClassName } from './pytm-classes'
+import { attributesOf, DATA_ATTRIBUTES, isPytmClassName, LOADER_ELEMENT_CLASSES, type PytmClassName } from '../../vocabularies/pytm/pytm-classes'
 import { pytmClassificationMember } from './pytm-classification'
-import { enumMemberOf } from './pytm-enums'
+import { enumMemberOf } from '../../vocabularies/pytm/pytm-enums'
 import { writeAttributes, type WrittenAttributes } from './write-attributes'
 
 /** Names chosen for the written file, by model id, and what to report about the write. */

@@ -134,7 +134,8 @@ describe('the built CLI on every committed hostile fixture', () => {
       expect(result.stdout, fileName).toBe('')
       const lines = result.stderr.split('\n').filter((line) => line !== '')
       expect(lines, fileName).toHaveLength(1)
-      expect(lines[0], fileName).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: `))
+      // "<file>: error: …" or "<file>, line L, column C: error: …" when the place is known.
+      expect(lines[0], fileName).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, line \\d+, column \\d+)?: error: `))
       expect(result.stderr, fileName).not.toMatch(/\n\s+at /)
     }
   }, 300_000)

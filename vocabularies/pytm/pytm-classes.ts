@@ -4,9 +4,7 @@ import { ACTION, CLASSIFICATION, DATASTORE_TYPE, LIFETIME, TLS_VERSION, type Pyt
  * pytm's class tree and every scalar attribute with its type and default (pytm.md §2, HEAD = 1.4.0+;
  * LLM and Agent are new in 1.4.0). References (`inBoundary`, `source`, `data`, …) and lists (`levels`,
  * `overrides`, …) are not listed here: the reader maps them onto the model's structure instead.
- *
- * analysis/pytm/pytm-attributes.ts holds the same facts for the threat engine, because the layer rules
- * let neither folder import the other; tests/unit/pytm/vocabulary.test.ts keeps the two equal.
+ * The reader, the writer and the threat engine all read this one table.
  */
 export type PytmAttributeType =
   | { readonly kind: 'boolean'; readonly default: boolean }
@@ -123,7 +121,7 @@ const STRING_CONTROLS: ReadonlySet<string> = new Set(['authenticationScheme', 'u
 
 export const CONTROL_PREFIX = 'controls.'
 
-const CONTROLS: readonly PytmAttribute[] = CONTROL_NAMES.map((name) => ({
+export const CONTROL_ATTRIBUTES: readonly PytmAttribute[] = CONTROL_NAMES.map((name) => ({
   key: `${CONTROL_PREFIX}${name}`,
   type: STRING_CONTROLS.has(name) ? text() : flag()
 }))
@@ -205,7 +203,7 @@ export function attributesOf(className: PytmClassName): readonly PytmAttribute[]
   for (const ancestor of lineage(className).reverse()) {
     for (const attribute of OWN_ATTRIBUTES[ancestor]) byKey.set(attribute.key, attribute)
   }
-  const attributes = [...byKey.values(), ...CONTROLS]
+  const attributes = [...byKey.values(), ...CONTROL_ATTRIBUTES]
   cache.set(className, attributes)
   return attributes
 }
@@ -235,6 +233,14 @@ export const DATA_ATTRIBUTES: readonly PytmAttribute[] = own({
   isSourceEncryptedAtRest: flag()
 })
 
+/** Data fields that `check()` fills in when the data did not set them. */
+export const INHERITABLE_DATA_KEYS: readonly string[] = [
+  'isCredentials',
+  'credentialsLife',
+  'isDestEncryptedAtRest',
+  'isSourceEncryptedAtRest'
+]
+
 /** `TM`'s settings besides name, description and assumptions. */
 export const TM_ATTRIBUTES: readonly PytmAttribute[] = own({
   isOrdered: flag(),
@@ -243,40 +249,3 @@ export const TM_ATTRIBUTES: readonly PytmAttribute[] = own({
   onDuplicates: member(ACTION, 'NO_ACTION'),
   threatsFile: text()
 })
-
-/**
- * What `check()` copies onto a flow from its ends when the flow did not set it (pytm.md §2,
- * `_apply_defaults`): the key on the flow, the end it comes from and that end's attribute.
- */
-export interface InheritedFlowAttribute {
-  readonly key: string
-  readonly from: 'source' | 'sink'
-  readonly endKey: string
-}
-
-export const REQUEST_DEFAULTS: readonly InheritedFlowAttribute[] = [
-  { key: 'protocol', from: 'sink', endKey: 'protocol' },
-  { key: 'dstPort', from: 'sink', endKey: 'port' },
-  { key: 'controls.isEncrypted', from: 'sink', endKey: 'controls.isEncrypted' },
-  { key: 'controls.authenticatesDestination', from: 'source', endKey: 'controls.authenticatesDestination' },
-  { key: 'controls.checksDestinationRevocation', from: 'source', endKey: 'controls.checksDestinationRevocation' }
-]
-
-export const RESPONSE_DEFAULTS: readonly InheritedFlowAttribute[] = [
-  { key: 'protocol', from: 'source', endKey: 'protocol' },
-  { key: 'srcPort', from: 'source', endKey: 'port' },
-  { key: 'controls.isEncrypted', from: 'source', endKey: 'controls.isEncrypted' }
-]
-
-/** Every flow key that can be inherited, whichever direction the flow has. */
-export const INHERITABLE_FLOW_KEYS: readonly string[] = [
-  ...new Set([...REQUEST_DEFAULTS, ...RESPONSE_DEFAULTS].map((entry) => entry.key))
-]
-
-/** Data fields that `check()` fills in when the data did not set them. */
-export const INHERITABLE_DATA_KEYS: readonly string[] = [
-  'isCredentials',
-  'credentialsLife',
-  'isDestEncryptedAtRest',
-  'isSourceEncryptedAtRest'
-]

@@ -20,6 +20,7 @@ export const pytmAssumptionId = (name: string, itemName: string | null): Assumpt
 
 /**
  * pytm's finding ids are a running number, renumbered on every run, so they are not identities; the
- * stable key of a finding is (threat SID, target) (pytm.md §7). The threat engine mints the same id.
+ * stable key of a finding is (threat SID, target) (pytm.md §7).
+ * The reader and the threat engine both mint it, so a model read from a dump and the engine's output agree.
  */
 export const pytmThreatId = (sid: string, targetId: string): ThreatId => asId(`pytm:threat:${sid}:${targetId}`)

@@ -11,6 +11,8 @@ export interface PytmEnumMember {
 
 export interface PytmEnum {
   readonly name: string
+  /** Whether `<` compares members by their numbers, as conditions do for Classification and TLSVersion. */
+  readonly ordered: boolean
   readonly members: readonly PytmEnumMember[]
 }
 
@@ -21,6 +23,7 @@ function members(entries: readonly (readonly [string, number | string])[]): read
 /** Ordered: `<` compares the numbers (hasDataLeaks). */
 export const CLASSIFICATION: PytmEnum = {
   name: 'Classification',
+  ordered: true,
   members: members([
     ['UNKNOWN', 0],
     ['PUBLIC', 1],
@@ -34,6 +37,7 @@ export const CLASSIFICATION: PytmEnum = {
 /** Ordered: `tlsVersion < sink.minTLSVersion` (CR08, DE01). */
 export const TLS_VERSION: PytmEnum = {
   name: 'TLSVersion',
+  ordered: true,
   members: members([
     ['NONE', 0],
     ['SSLv1', 1],
@@ -49,6 +53,7 @@ export const TLS_VERSION: PytmEnum = {
 /** Member names differ from values for SHORT, LONG, AUTO and MANUAL. */
 export const LIFETIME: PytmEnum = {
   name: 'Lifetime',
+  ordered: false,
   members: members([
     ['NONE', 'NONE'],
     ['UNKNOWN', 'UNKNOWN'],
@@ -62,6 +67,7 @@ export const LIFETIME: PytmEnum = {
 
 export const DATASTORE_TYPE: PytmEnum = {
   name: 'DatastoreType',
+  ordered: false,
   members: members([
     ['UNKNOWN', 'UNKNOWN'],
     ['FILE_SYSTEM', 'FILE_SYSTEM'],
@@ -74,12 +80,18 @@ export const DATASTORE_TYPE: PytmEnum = {
 /** `TM.onDuplicates`. */
 export const ACTION: PytmEnum = {
   name: 'Action',
+  ordered: false,
   members: members([
     ['NO_ACTION', 'NO_ACTION'],
     ['RESTRICT', 'RESTRICT'],
     ['IGNORE', 'IGNORE']
   ])
 }
+
+/** Every pytm enum by its Python name, as conditions (`Lifetime.LONG`) and dumps (`"Lifetime.LONG"`) spell it. */
+export const PYTM_ENUMS: ReadonlyMap<string, PytmEnum> = new Map(
+  [CLASSIFICATION, TLS_VERSION, LIFETIME, DATASTORE_TYPE, ACTION].map((pytmEnum) => [pytmEnum.name, pytmEnum])
+)
 
 /** The member a JSON value names, in any of pytm's three spellings, or null. */
 export function enumMemberOf(pytmEnum: PytmEnum, raw: unknown): PytmEnumMember | null {
@@ -92,6 +104,12 @@ export function enumMemberOf(pytmEnum: PytmEnum, raw: unknown): PytmEnumMember |
     pytmEnum.members.find((member) => member.value === spelling) ??
     null
   )
+}
+
+/** The member name a spelling of the named enum stands for, or null (also for an unknown enum). */
+export function enumMemberName(enumName: string, spelling: unknown): string | null {
+  const pytmEnum = PYTM_ENUMS.get(enumName)
+  return pytmEnum === undefined ? null : (enumMemberOf(pytmEnum, spelling)?.name ?? null)
 }
 
 /** "SECRET, TOP_SECRET, …" for messages. */
