@@ -1,6 +1,8 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostics'
 import type { JsonValue } from '../../model/json'
-import type { DataAsset, DiagramElement, Flow, Property, Threat, ThreatModel, TrustBoundary } from '../../model/model'
+import { boundariesContaining, boundaryNesting } from '../../model/geometry'
+import type { BoundaryId, ElementId } from '../../model/ids'
+import type { DataAsset, Diagram, DiagramElement, Flow, Property, Threat, ThreatModel, TrustBoundary } from '../../model/model'
 import { communicationLinkId } from './link-id'
 import { CUSTOM_KEYS, CUSTOM_SECTIONS } from './map-metadata'
 import { isPlainObject } from './resolve-includes'
@@ -84,7 +86,10 @@ export function modelToThreagile(model: ThreatModel): { document: JsonObject; di
     warn('threagile.write-line-boundary', `trust line "${boundary.name}" has no Threagile equivalent and is not written`, `diagrams[0].boundaries[${index}]`)
     return false
   })
-  document.trust_boundaries = Object.fromEntries(boxes.map((boundary, index) => [boundary.name, trustBoundaryEntry(boundary, `diagrams[0].boundaries[${index}]`, warn)]))
+  const geometry = diagram ? geometricMembership(diagram) : { members: new Map(), nested: new Map() }
+  document.trust_boundaries = Object.fromEntries(
+    boxes.map((boundary, index) => [boundary.name, trustBoundaryEntry(boundary, geometry, `diagrams[0].boundaries[${index}]`, warn)])
+  )
   document.shared_runtimes = isPlainObject(bag.shared_runtimes) ? bag.shared_runtimes : {}
   for (const [key, value] of Object.entries(bag)) {
     if (!(key in document) && !READER_ONLY_KEYS.includes(key) && value !== null) document[key] = value
@@ -170,18 +175,41 @@ function linkEntry(flow: Flow): JsonObject {
   }
 }
 
-function trustBoundaryEntry(boundary: TrustBoundary, path: string, warn: Warn): JsonObject {
+/**
+ * Membership for boundaries drawn with geometry (a .tm7, the editor): Threagile lists each asset in its
+ * innermost boundary and each boundary in its parent, so that is what geometry gives here.
+ */
+interface GeometricMembership {
+  readonly members: ReadonlyMap<BoundaryId, readonly ElementId[]>
+  readonly nested: ReadonlyMap<BoundaryId, readonly BoundaryId[]>
+}
+
+function geometricMembership(diagram: Diagram): GeometricMembership {
+  const members = new Map<BoundaryId, ElementId[]>()
+  for (const element of diagram.elements) {
+    const innermost = boundariesContaining(diagram, element.id).find((boundary) => boundary.shape.kind === 'box')
+    if (innermost) members.set(innermost.id, [...(members.get(innermost.id) ?? []), element.id])
+  }
+  const nested = new Map<BoundaryId, BoundaryId[]>()
+  for (const [child, parent] of boundaryNesting(diagram)) {
+    if (parent !== null) nested.set(parent, [...(nested.get(parent) ?? []), child])
+  }
+  return { members, nested }
+}
+
+function trustBoundaryEntry(boundary: TrustBoundary, geometry: GeometricMembership, path: string, warn: Warn): JsonObject {
   const type = (TRUST_BOUNDARY_TYPE as readonly string[]).includes(boundary.typeId) ? boundary.typeId : 'network-on-prem'
   if (type !== boundary.typeId) warn('threagile.write-default', `boundary "${boundary.name}" has type "${boundary.typeId}", which is no Threagile boundary type; written as network-on-prem`, `${path}.typeId`)
-  if (boundary.statedMembers === null) warn('threagile.write-membership', `boundary "${boundary.name}" states no members; Threagile needs them listed, so it is written empty`, path)
   const bag = objectOf(boundary.extensions.threagile)
+  // Stated membership (a Threagile source) is written as stated; drawn boundaries take it from geometry.
+  const stated = boundary.statedMembers !== null
   return {
     id: boundary.id,
     description: boundary.description,
     type,
     tags: splitNames(propertyText(boundary.properties)('tags')),
-    technical_assets_inside: [...(boundary.statedMembers ?? [])],
-    trust_boundaries_nested: Array.isArray(bag.trust_boundaries_nested) ? bag.trust_boundaries_nested : [],
+    technical_assets_inside: stated ? [...(boundary.statedMembers ?? [])] : [...(geometry.members.get(boundary.id) ?? [])],
+    trust_boundaries_nested: Array.isArray(bag.trust_boundaries_nested) ? bag.trust_boundaries_nested : stated ? [] : [...(geometry.nested.get(boundary.id) ?? [])],
     ...withoutKeys(bag, ['trust_boundaries_nested'])
   }
 }
