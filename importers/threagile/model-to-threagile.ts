@@ -4,6 +4,7 @@ import { boundariesContaining, boundaryNesting } from '../../model/geometry'
 import type { BoundaryId, ElementId } from '../../model/ids'
 import type { DataAsset, Diagram, DiagramElement, Flow, Property, Threat, ThreatModel, TrustBoundary } from '../../model/model'
 import { communicationLinkId } from './link-id'
+import { withThreagileIds } from './threagile-ids'
 import { CUSTOM_KEYS, CUSTOM_SECTIONS } from './map-metadata'
 import { isPlainObject } from './resolve-includes'
 import { splitNames } from './threagile-properties'
@@ -36,10 +37,15 @@ const READER_ONLY_KEYS = ['dialect', 'included_files', 'custom_risk_categories',
  * file cannot hold (annotations, line boundaries, unattached flows, non-Threagile element types) is
  * written with Threagile's defaults or dropped, each with a warning.
  */
-export function modelToThreagile(model: ThreatModel): { document: JsonObject; diagnostics: Diagnostic[] } {
+export function modelToThreagile(source: ThreatModel): { document: JsonObject; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
   const warn = (code: string, message: string, path: string): void => {
     diagnostics.push(diagnostic(code, 'warning', message, { path }))
+  }
+  const { model, renamed } = withThreagileIds(source)
+  if (renamed.length > 0) {
+    const examples = renamed.slice(0, 3).map(([from, to]) => `"${from}" → "${to}"`).join(', ')
+    warn('threagile.write-id', `${renamed.length} ids are not valid Threagile ids (letters, digits and dashes) and are written rewritten: ${examples}${renamed.length > 3 ? ', …' : ''}`, 'diagrams')
   }
   const bag = objectOf(model.extensions.threagile)
   const custom = new Map(model.metadata.custom.map((entry) => [entry.key, entry.value]))
