@@ -54,6 +54,14 @@ const DETAILS: Readonly<Record<string, readonly string[]>> = {
     '  --fail-on <severity>   info, low, medium, elevated, high or critical',
     '  --json                 print { "failOn", "failed", "openThreats", "threats", "unratedOpenThreats" }'
   ],
+  'apply-template': [
+    "TMT's Apply Template: re-types every element, flow and boundary for the template (same type id, else",
+    'kind and name, else the generic type of its kind), adds the properties the new types define, then',
+    'regenerates threats with the template, keeping every threat the model holds and its triage.',
+    '',
+    '  --template <id|f>   a built-in template id (threatwright-azure, threatwright-aws) or a .tb7 file',
+    '  --json              print { "added", "mappings": [...], "obsolete" } instead of text'
+  ],
   help: ['Shows the list of commands, or the help of one command.']
 }
 

@@ -1,5 +1,6 @@
 import { parseCommandArguments, type CommandSyntax } from './arguments'
 import { reportError, type CliIo } from './cli-io'
+import { applyTemplateSyntax, runApplyTemplate } from './commands/apply-template'
 import { checkSyntax, runCheck } from './commands/check'
 import { convertSyntax, runConvert } from './commands/convert'
 import { infoSyntax, runInfo } from './commands/info'
@@ -18,6 +19,7 @@ const commands: readonly Command[] = [
   { syntax: infoSyntax, run: runInfo },
   { syntax: convertSyntax, run: runConvert },
   { syntax: threatsSyntax, run: runThreats },
+  { syntax: applyTemplateSyntax, run: runApplyTemplate },
   { syntax: reportSyntax, run: (argv, io) => runReport(argv, io) },
   { syntax: checkSyntax, run: runCheck },
   { syntax: helpSyntax, run: (argv, io) => Promise.resolve(runHelp(argv, io)) }

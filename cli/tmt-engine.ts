@@ -9,13 +9,13 @@ import { embeddedTemplate } from '../importers/tm7/embedded-template'
 import { builtInTemplates, findBuiltInTemplate } from '../templates/index'
 import type { EngineInput, EngineOutput, ThreatEngine } from './threat-engines'
 
-type TemplateChoice = { readonly template: Template; readonly diagnostics: readonly Diagnostic[] } | { readonly failure: Diagnostic }
+export type TemplateChoice = { readonly template: Template; readonly diagnostics: readonly Diagnostic[] } | { readonly failure: Diagnostic }
 
 /**
  * Where TMT-style rules come from: `--template` (a built-in id or a .tb7 file), else the template a .tm7
  * embeds, else the built-in template the model says it was made with.
  */
-async function chooseTemplate(input: EngineInput): Promise<TemplateChoice> {
+export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPath' | 'template' | 'readFile'>): Promise<TemplateChoice> {
   const modelPath = input.modelPath
   const fail = (message: string, file = modelPath): TemplateChoice => ({ failure: diagnostic('tmt.template', 'error', message, { file }) })
   if (input.template !== undefined) {
@@ -40,7 +40,7 @@ async function chooseTemplate(input: EngineInput): Promise<TemplateChoice> {
 }
 
 /** The template's threat types as the model's threat definitions, so generated threats point at them. */
-function definitionsOf(template: Template): ThreatDefinition[] {
+export function definitionsOf(template: Template): ThreatDefinition[] {
   const categoryNames = new Map(template.threatCategories.map((category) => [category.id, category.name]))
   return template.threatTypes.map((type) => {
     const categoryName = categoryNames.get(type.categoryId) ?? type.categoryId

@@ -1,12 +1,12 @@
-import { formatDiagnostic, hasErrors } from '../../model/diagnostics'
-import { formatForOutputPath, formats, writeModel } from '../../importers/registry'
-import { writeFileAtomic } from '../../node-io/atomic-write'
+import { formatDiagnostic } from '../../model/diagnostics'
+import { formatForOutputPath, formats } from '../../importers/registry'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
-import { reportError, type CliIo } from '../cli-io'
+import type { CliIo } from '../cli-io'
 import { ExitCode } from '../exit-codes'
-import { describeFileError, isSameFile } from '../file-access'
+import { isSameFile } from '../file-access'
 import { reportUsageProblem, showCommandHelp } from '../help'
 import { loadModel } from '../load-model'
+import { writeModelFile } from '../write-output'
 
 export const convertSyntax: CommandSyntax = {
   name: 'convert',
@@ -44,20 +44,9 @@ export async function runConvert(argv: readonly string[], io: CliIo): Promise<Ex
   if (loaded.kind === 'failed') return ExitCode.input
   for (const entry of loaded.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
 
-  const written = writeModel(loaded.model, format.id)
-  // Lossy-export warnings and write errors name the output file, which the writer does not know.
-  for (const entry of written.diagnostics) {
-    io.stderr(`${formatDiagnostic({ ...entry, location: { file: outputPath, ...entry.location } })}\n`)
-  }
-  if (hasErrors(written.diagnostics)) return ExitCode.input
-
-  try {
-    const result = await writeFileAtomic(outputPath, written.bytes, { backup: true })
-    const backup = result.backupPath === null ? '' : `; the previous version was kept as ${result.backupPath}`
-    io.stdout(`Wrote ${outputPath} (${format.label}) from ${inputPath}${backup}\n`)
-    return ExitCode.success
-  } catch (error) {
-    reportError(io, `cannot write ${outputPath}: ${describeFileError(error)}`)
-    return ExitCode.input
-  }
+  const written = await writeModelFile(loaded.model, format, outputPath, io)
+  if (!written.ok) return ExitCode.input
+  const backup = written.backupPath === null ? '' : `; the previous version was kept as ${written.backupPath}`
+  io.stdout(`Wrote ${outputPath} (${format.label}) from ${inputPath}${backup}\n`)
+  return ExitCode.success
 }
