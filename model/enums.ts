@@ -33,6 +33,25 @@ export type ThreatCategory = StrideCategory | (string & {})
 export const THREAT_STATES = ['notStarted', 'needsInvestigation', 'notApplicable', 'mitigated', 'accepted'] as const
 export type ThreatState = (typeof THREAT_STATES)[number]
 
+/**
+ * The threat fields whose changes the triage history records; `created`, `copied` and `moved` record a
+ * threat written by hand, copied, or moved to another target (`to` names the target).
+ */
+export const TRIAGE_FIELDS = [
+  'state',
+  'priority',
+  'severity',
+  'justification',
+  'mitigations',
+  'owner',
+  'ticket',
+  'reviewDate',
+  'created',
+  'copied',
+  'moved'
+] as const
+export type TriageField = (typeof TRIAGE_FIELDS)[number]
+
 export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const
 export type Priority = (typeof PRIORITIES)[number]
 

@@ -58,6 +58,7 @@ export function emptyModel(title?: string): ThreatModel {
     threats: [],
     assumptions: [],
     notes: [],
+    triageHistory: [],
     extensions: {}
   }
 }

@@ -6,7 +6,7 @@ import { diagramSchema } from './diagram-schema'
 import { array, id, nullable, string } from './schema'
 import { extensions } from './schema-json'
 import { object } from './schema-object'
-import { threatDefinitionSchema, threatSchema } from './threat-schema'
+import { threatDefinitionSchema, threatSchema, triageRecordSchema } from './threat-schema'
 
 const strings = array(string())
 
@@ -64,5 +64,6 @@ export const threatModelSchema = object<ThreatModel>({
   threats: array(threatSchema),
   assumptions: array(assumptionSchema),
   notes: array(noteSchema),
+  triageHistory: array(triageRecordSchema),
   extensions: extensions()
 })

@@ -20,7 +20,8 @@ import type {
   Priority,
   Severity,
   ThreatCategory,
-  ThreatState
+  ThreatState,
+  TriageField
 } from './enums'
 import type { Extensions } from './json'
 import type { Point, Rect } from './geometry-types'
@@ -41,7 +42,27 @@ export interface ThreatModel {
   readonly threats: readonly Threat[]
   readonly assumptions: readonly Assumption[]
   readonly notes: readonly Note[]
+  /**
+   * Who changed which triage field of which threat, and when: append-only, oldest first. Auditors ask
+   * for it (audit-report.md §J "Last reviewed by / date", §K approver and date); `changedBy`/`changedAt`
+   * on a threat only keep the latest change.
+   */
+  readonly triageHistory: readonly TriageRecord[]
   readonly extensions: Extensions
+}
+
+/**
+ * One triage change. `from`/`to` are the values as text (a canonical state, an owner, a justification…),
+ * null for "none". Records outlive their threat: deleting a threat never rewrites the audit trail.
+ */
+export interface TriageRecord {
+  readonly threatId: ThreatId
+  readonly field: TriageField
+  readonly from: string | null
+  readonly to: string | null
+  readonly by: string
+  /** ISO 8601 timestamp. */
+  readonly at: string
 }
 
 export interface ModelMetadata {

@@ -1,5 +1,5 @@
-import { IMPACTS, LIKELIHOODS, PRIORITIES, SEVERITIES, THREAT_STATES } from './enums'
-import type { Mitigation, Threat, ThreatDefinition, ThreatOrigin, ThreatTarget } from './model'
+import { IMPACTS, LIKELIHOODS, PRIORITIES, SEVERITIES, THREAT_STATES, TRIAGE_FIELDS } from './enums'
+import type { Mitigation, Threat, ThreatDefinition, ThreatOrigin, ThreatTarget, TriageRecord } from './model'
 import type {
   BoundaryId,
   DataAssetId,
@@ -11,7 +11,7 @@ import type {
 } from './ids'
 import { canonicalOf, threatCategorySchema } from './canonical-schema'
 import { propertySchema } from './property-schema'
-import { array, id, literal, nullable, string } from './schema'
+import { array, enumOf, id, literal, nullable, string } from './schema'
 import { extensions } from './schema-json'
 import { object, unionByKind } from './schema-object'
 
@@ -75,4 +75,14 @@ export const threatSchema = object<Threat>({
   origin: threatOriginSchema,
   customProperties: array(propertySchema),
   extensions: extensions()
+})
+
+/** The threat id is not checked against the threats: the history keeps records of deleted threats. */
+export const triageRecordSchema = object<TriageRecord>({
+  threatId: id<ThreatId>(),
+  field: enumOf(TRIAGE_FIELDS),
+  from: nullable(string()),
+  to: nullable(string()),
+  by: string(),
+  at: string()
 })

@@ -16,10 +16,24 @@ export interface NativeMigration {
 }
 
 /** The version this build writes and the newest it reads. */
-export const CURRENT_NATIVE_FORMAT_VERSION = 1
+export const CURRENT_NATIVE_FORMAT_VERSION = 2
 
-/** Version 1 is the first, so there is nothing to migrate yet. */
-export const nativeMigrations: readonly NativeMigration[] = []
+/**
+ * Version 2 added `model.triageHistory` (who changed which triage field, when). Version 1 files had
+ * no history, so they get an empty one: the threats' own `changedBy`/`changedAt` stay as they were.
+ * A document without a model object is left alone for the validator to report.
+ */
+const addTriageHistory: NativeMigration = {
+  from: 1,
+  to: 2,
+  migrate: (document) => {
+    const model = document.model
+    if (typeof model !== 'object' || model === null || Array.isArray(model)) return document
+    return { ...document, model: { ...model, triageHistory: [] } }
+  }
+}
+
+export const nativeMigrations: readonly NativeMigration[] = [addTriageHistory]
 
 export type MigrationOutcome =
   | { readonly kind: 'migrated'; readonly document: NativeDocument; readonly steps: number }

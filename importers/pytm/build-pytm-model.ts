@@ -65,6 +65,7 @@ export function buildPytmModel(parts: PytmParts): ThreatModel {
     threats: parts.threats,
     assumptions: assumptions(parts),
     notes: [],
+    triageHistory: [],
     extensions: { pytm: parts.modelBag }
   }
 }

@@ -66,7 +66,9 @@ function elementClass(item: RawPytmItem, context: PytmReadContext): PytmClassNam
   if (typeof raw === 'string' && isPytmClassName(raw) && LOADER_ELEMENT_CLASSES.includes(raw)) return raw
   context.error(
     'pytm.class',
-    `"${String(raw)}" is not a pytm element class; expected one of ${LOADER_ELEMENT_CLASSES.join(', ')}`,
+    // JSON.stringify, not String(): an object with its own "toString" key makes String() throw (found by
+    // fuzzing, tests/fixtures/fuzz/pytm-class-object-with-tostring-key.json). Strings read as before.
+    `${JSON.stringify(raw)} is not a pytm element class; expected one of ${LOADER_ELEMENT_CLASSES.join(', ')}`,
     [...item.path, '__class__']
   )
   return null

@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import { diagnostic, type Diagnostic } from '../../model/diagnostics'
 import type { JsonValue } from '../../model/json'
 import { isPlainObject } from './resolve-includes'
@@ -106,5 +107,5 @@ export function toJson(value: unknown): JsonValue {
     for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = toJson(item)
     return result
   }
-  return String(value)
+  return safeText(value)
 }

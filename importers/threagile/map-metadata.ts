@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import type { KeyValue, ModelMetadata } from '../../model/model'
 import type { FieldReader } from './field-reader'
 import { isPlainObject } from './resolve-includes'
@@ -47,7 +48,7 @@ export function mapMetadata(fields: FieldReader, root: Record<string, unknown>):
       fields.error('threagile.type', `"${section}" must be a map of titles to texts`, [section])
       continue
     }
-    for (const [item, text] of Object.entries(items)) custom.push({ key: sectionKey(section, item), value: text === null || text === undefined ? '' : String(text) })
+    for (const [item, text] of Object.entries(items)) custom.push({ key: sectionKey(section, item), value: textOf(text) })
   }
 
   const date = fields.string(root, 'date', [])
@@ -60,7 +61,7 @@ export function mapMetadata(fields: FieldReader, root: Record<string, unknown>):
     description: '',
     owner: fields.string(author, 'name', ['author']),
     reviewers: [],
-    contributors: contributors.map((entry) => (isPlainObject(entry) ? String(entry.name ?? '') : String(entry))),
+    contributors: contributors.map((entry) => (isPlainObject(entry) ? safeText(entry.name ?? '') : safeText(entry))),
     version: fields.string(root, 'threagile_version', []),
     createdAt: isIsoDate(date) ? date : null,
     modifiedAt: null,
@@ -72,4 +73,14 @@ export function mapMetadata(fields: FieldReader, root: Record<string, unknown>):
 /** Go layout `2006-01-02`, which v1 parses strictly (schema §1). */
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
+}
+
+/**
+ * A section item as text. Not String(value): a mapping with its own `toString` key (YAML data, not a
+ * method) makes String() throw (found by fuzzing, tests/fixtures/fuzz/threagile-section-item-with-tostring-key.yaml).
+ */
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
 }

@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import type { JsonValue } from '../../model/json'
 import { toJson, type FieldReader } from './field-reader'
 import { isIsoDate, METADATA_FIELDS } from './map-metadata'
@@ -44,7 +45,7 @@ function riskCategoriesAsMap(fields: FieldReader, root: Record<string, unknown>)
     head.forEach((category, index) => {
       if (!isPlainObject(category)) return
       const { title, ...rest } = category
-      const key = typeof title === 'string' && title !== '' ? title : String(category.id ?? `category ${index + 1}`)
+      const key = typeof title === 'string' && title !== '' ? title : safeText(category.id ?? `category ${index + 1}`)
       result[key] = toJson(rest)
     })
   } else if (head !== undefined && head !== null) fields.error('threagile.type', '"custom_risk_categories" must be a list of categories', ['custom_risk_categories'])

@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import type { ElementKind } from '../../model/enums'
 import { asId, type DataAssetId, type ElementId, type FlowId } from '../../model/ids'
 import type { DiagramElement, Flow, Property } from '../../model/model'
@@ -142,7 +143,7 @@ function readTechnology(context: MappingContext, asset: Record<string, unknown>,
     return 'unknown-technology'
   }
   fields.error('threagile.enum', `technology ${JSON.stringify(raw)} is not one of Threagile's ${TECHNOLOGY.length} technologies`, [...path, 'technology'])
-  return String(raw)
+  return safeText(raw)
 }
 
 function mapLink(context: MappingContext, sourceId: string, title: string, link: Record<string, unknown>, path: readonly string[]): Flow {

@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import { asId, type BoundaryId, type ElementId } from '../../model/ids'
 import type { TrustBoundary } from '../../model/model'
 import { unmappedFields } from './field-reader'
@@ -18,7 +19,7 @@ export function mapTrustBoundaries(context: MappingContext, root: Record<string,
   const boundaries: TrustBoundary[] = []
   const ownerOfAsset = new Map<string, string>()
   const entries = fields.objectMap(root, 'trust_boundaries', [])
-  const boundaryIds = new Set(entries.map(([, entry]) => String(entry.id ?? '')))
+  const boundaryIds = new Set(entries.map(([, entry]) => safeText(entry.id ?? '')))
 
   for (const [title, boundary] of entries) {
     const path = ['trust_boundaries', title]
@@ -46,7 +47,7 @@ export function mapTrustBoundaries(context: MappingContext, root: Record<string,
     boundaries.push({
       id: asId<BoundaryId>(id),
       name: title,
-      typeId: type ?? String(boundary.type ?? ''),
+      typeId: type ?? safeText(boundary.type ?? ''),
       description: fields.string(boundary, 'description', path),
       shape: { kind: 'box', rect: { x: 0, y: 0, width: 0, height: 0 } },
       statedMembers: inside.map((member) => asId<ElementId>(member)),

@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
 import { asId, type DiagramId, type ModelId } from '../../model/ids'
 import type { ThreatModel, TrustBoundary } from '../../model/model'
@@ -67,7 +68,7 @@ export function readThreagile(input: ReadInput, options: ThreagileReadOptions = 
     technicalAssets: context.technicalAssetIds,
     communicationLinks: new Set(assets.flows.map((flow) => flow.id)),
     trustBoundaries: new Set(boundaries.map((boundary) => boundary.id)),
-    sharedRuntimes: new Set(probe.objectMap(root, 'shared_runtimes', []).map(([, runtime]) => String(runtime.id ?? ''))),
+    sharedRuntimes: new Set(probe.objectMap(root, 'shared_runtimes', []).map(([, runtime]) => safeText(runtime.id ?? ''))),
     dataAssets: context.dataAssetIds
   })
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...fields.diagnostics]
@@ -94,6 +95,7 @@ export function readThreagile(input: ReadInput, options: ThreagileReadOptions = 
     threats: [],
     assumptions: [],
     notes: [],
+    triageHistory: [],
     extensions: { threagile: extensions }
   }
   // The model's own checks (unique ids across kinds, references) run on what we built.

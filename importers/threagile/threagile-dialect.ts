@@ -14,6 +14,9 @@ export function threagileDialect(text: string, root: Record<string, unknown>): '
   const author = root.author
   const hasContact = typeof author === 'object' && author !== null && 'contact' in author
   if ('contributors' in root || 'application_description' in root || hasContact) return 'head'
-  if (/\binter-process-communication\b|^\s+technologies\s*:/m.test(text)) return 'head'
+  // [ \t], not \s: with /m, `^\s+` also eats newlines, so every blank line restarts a scan over all the
+  // following ones (quadratic: 400,000 blank lines took minutes; found by fuzzing,
+  // tests/fixtures/fuzz/threagile-blank-lines-quadratic-dialect-regex.yaml).
+  if (/\binter-process-communication\b|^[ \t]+technologies[ \t]*:/m.test(text)) return 'head'
   return 'v1'
 }

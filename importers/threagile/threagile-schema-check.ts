@@ -1,3 +1,4 @@
+import { safeText } from './safe-text'
 import { isPlainObject } from './resolve-includes'
 import {
   ASSET_TYPE,
@@ -37,13 +38,13 @@ export function checkThreagileDocument(document: unknown): string[] {
   }
   const entries = (key: string): [string, Record<string, unknown>][] =>
     isPlainObject(document[key]) ? Object.entries(document[key]).filter((entry): entry is [string, Record<string, unknown>] => isPlainObject(entry[1])) : []
-  const ids = (key: string): Set<string> => new Set(entries(key).map(([, entry]) => String(entry.id)))
+  const ids = (key: string): Set<string> => new Set(entries(key).map(([, entry]) => safeText(entry.id)))
   const dataIds = ids('data_assets')
   const assetIds = ids('technical_assets')
   const expectIds = (list: unknown, known: ReadonlySet<string>, path: string): void => {
     if (list === undefined) return
     if (!Array.isArray(list)) problems.push(`${path}: must be a list`)
-    else for (const id of list) if (!known.has(String(id))) problems.push(`${path}: "${String(id)}" does not exist`)
+    else for (const id of list) if (!known.has(safeText(id))) problems.push(`${path}: "${safeText(id)}" does not exist`)
   }
   const expectId = (entry: Record<string, unknown>, path: string): void => {
     if (typeof entry.id !== 'string' || !ID_SYNTAX.test(entry.id)) problems.push(`${path}.id: ${JSON.stringify(entry.id)} is not a valid id`)
@@ -74,7 +75,7 @@ export function checkThreagileDocument(document: unknown): string[] {
     expectIds(asset.data_assets_processed, dataIds, `${path}.data_assets_processed`)
     expectIds(asset.data_assets_stored, dataIds, `${path}.data_assets_stored`)
     const formats = asset.data_formats_accepted
-    if (Array.isArray(formats)) for (const format of formats) if (!V1_FORMATS.includes(String(format) as never)) problems.push(`${path}.data_formats_accepted: "${String(format)}" is not a v1 data format`)
+    if (Array.isArray(formats)) for (const format of formats) if (!V1_FORMATS.includes(safeText(format) as never)) problems.push(`${path}.data_formats_accepted: "${safeText(format)}" is not a v1 data format`)
     const links = isPlainObject(asset.communication_links) ? Object.entries(asset.communication_links) : []
     for (const [linkTitle, link] of links) {
       const linkPath = `${path}.communication_links.${linkTitle}`
@@ -82,7 +83,7 @@ export function checkThreagileDocument(document: unknown): string[] {
         problems.push(`${linkPath}: must be a map`)
         continue
       }
-      if (!assetIds.has(String(link.target))) problems.push(`${linkPath}.target: "${String(link.target)}" is not a technical asset`)
+      if (!assetIds.has(safeText(link.target))) problems.push(`${linkPath}.target: "${safeText(link.target)}" is not a technical asset`)
       expectEnum(link, 'protocol', V1_PROTOCOLS, linkPath)
       expectEnum(link, 'authentication', AUTHENTICATION, linkPath)
       expectEnum(link, 'authorization', AUTHORIZATION, linkPath)

@@ -83,6 +83,8 @@ export function readTm7(input: ReadInput): ReadResult {
     threats,
     assumptions,
     notes: notes.notes,
+    // TMT keeps only the last change of a threat (ModifiedAt on the threat); it has no history.
+    triageHistory: [],
     extensions: { tm7: { xml: JSON.stringify(documentSkeleton(root, diagrams, notes.idOf)) } }
   }
   const validation = validateModel(model)

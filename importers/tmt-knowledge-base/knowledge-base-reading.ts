@@ -57,7 +57,11 @@ export function membersOf(reading: KnowledgeBaseReading, element: XmlElement, pa
         groups.set(child.local, group)
       }
       const rest: Record<string, JsonValue> = {}
-      for (const [name, values] of groups) rest[name] = values.length === 1 ? (values[0] ?? null) : values
+      for (const [name, values] of groups) {
+        // defineProperty, not assignment: an element named `__proto__` must stay data (found by fuzzing,
+        // tests/unit/fuzz/prototype-pollution.test.ts), not replace the bag's prototype.
+        Object.defineProperty(rest, name, { value: values.length === 1 ? (values[0] ?? null) : values, enumerable: true, writable: true, configurable: true })
+      }
       return rest
     }
   }

@@ -63,11 +63,11 @@ describe('threatwright convert', () => {
 
   it('exits 2 for a native file of a future version and leaves the output alone', async () => {
     const input = inFolder('future.twm')
-    await writeFile(input, '{"format": "threatwright", "formatVersion": 2, "model": {}}')
+    await writeFile(input, '{"format": "threatwright", "formatVersion": 3, "model": {}}')
     const out = await existingOutput()
     const context = capturingContext()
     expect(await runConvert([input, out], context)).toBe(2)
-    expect(context.err()).toContain(`${input}: error: written by a newer Threatwright: format version 2`)
+    expect(context.err()).toContain(`${input}: error: written by a newer Threatwright: format version 3`)
     await expectUntouched(out)
   })
 

@@ -77,7 +77,7 @@ describe('threatwright info', () => {
     const context = capturingContext()
     expect(await runInfo([path], context)).toBe(2)
     expect(context.err()).toBe(
-      `${path}: error: written by a newer Threatwright: format version 99, this version reads up to 1; nothing was changed\n`
+      `${path}: error: written by a newer Threatwright: format version 99, this version reads up to 2; nothing was changed\n`
     )
   })
 

@@ -77,8 +77,27 @@ describe('migrateNativeDocument', () => {
   })
 
   it('has one step for every version before the current one', () => {
-    // Today the chain is empty because version 1 is the first; this guards the next format change.
     expect(nativeMigrations).toHaveLength(CURRENT_NATIVE_FORMAT_VERSION - 1)
+  })
+})
+
+describe('the real chain', () => {
+  it('gives a version 1 model an empty triage history and changes nothing else', () => {
+    const model = { title: 'M', threats: [] }
+    const outcome = migrateNativeDocument({ format: 'threatwright', formatVersion: 1, model }, 1, 2, nativeMigrations)
+    expect(outcome).toEqual({
+      kind: 'migrated',
+      steps: 1,
+      document: { format: 'threatwright', formatVersion: 2, model: { title: 'M', threats: [], triageHistory: [] } }
+    })
+    expect(model).toEqual({ title: 'M', threats: [] })
+  })
+
+  it('leaves a document without a model for the validator to report', () => {
+    expect(migrateNativeDocument({ formatVersion: 1 }, 1, 2, nativeMigrations)).toMatchObject({
+      kind: 'migrated',
+      document: { formatVersion: 2 }
+    })
   })
 })
 

@@ -14,7 +14,7 @@ function readSample(): ThreatModel {
 describe('native writer', () => {
   it('writes the format marker and version first, then the model', () => {
     const text = textOf(writeNative(readSample()).bytes)
-    expect(text.startsWith('{\n  "format": "threatwright",\n  "formatVersion": 1,\n  "model": {\n')).toBe(true)
+    expect(text.startsWith('{\n  "format": "threatwright",\n  "formatVersion": 2,\n  "model": {\n')).toBe(true)
     expect(text.endsWith('}\n')).toBe(true)
     expect(text).not.toContain('\r')
   })

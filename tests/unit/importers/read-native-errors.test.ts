@@ -47,11 +47,11 @@ describe('native reader: damaged files', () => {
   })
 
   it('refuses a file from a newer Threatwright and says which versions it reads', () => {
-    const document = { ...sampleDocument(), formatVersion: 2 }
+    const document = { ...sampleDocument(), formatVersion: 3 }
     const error = onlyError(bytesOf(canonicalJson(document)), 'from-the-future.twm')
     expect(error).toMatchObject({ code: 'native.version.future', location: { file: 'from-the-future.twm' } })
     expect(error?.message).toBe(
-      'written by a newer Threatwright: format version 2, this version reads up to 1; nothing was changed'
+      'written by a newer Threatwright: format version 3, this version reads up to 2; nothing was changed'
     )
   })
 
