@@ -1,14 +1,16 @@
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { cliColdStart } from './cli-cold-start'
+import { editorBench } from './editor'
 import { generateTmt } from './generate-tmt'
 import { modelValidate } from './model-validate'
 import { tm7Import } from './tm7-import'
 import { pytmAnalysis } from './pytm-analysis'
+import { triageFilter } from './triage'
 import type { Benchmark, Metrics } from './metrics'
 
 /** Every benchmark, in run order. Later issues add theirs here. */
-const benchmarks: readonly Benchmark[] = [cliColdStart, modelValidate, generateTmt, pytmAnalysis, tm7Import]
+const benchmarks: readonly Benchmark[] = [cliColdStart, modelValidate, generateTmt, pytmAnalysis, tm7Import, triageFilter, editorBench]
 
 async function main(): Promise<void> {
   const results: Metrics = {}

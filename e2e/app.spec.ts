@@ -72,7 +72,7 @@ test('draws the sample diagram and shows its counts', async ({ page, request }, 
   await expect(page.getByTestId('model-flows')).toHaveText(String(flows))
   await expect(page.getByTestId('model-threats')).toHaveText(String(sample.model.threats.length))
   await expect(page.getByTestId('diagram-elements')).toHaveText(String(diagram.elements.length))
-  await expect(page.getByText('Read-only: diagram editing arrives with the editor')).toBeVisible()
+  await expect(page.getByTestId('palette')).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('sample.png') })
 })
 

@@ -65,3 +65,51 @@ export async function distinctCanvasColours(page: Page): Promise<number> {
     return colours.size
   })
 }
+
+/**
+ * Records every request a page makes and every error it logs. The app is offline by design: a request to
+ * anything but its own loopback origin is a failure, and so is a CSP violation or script error.
+ */
+export function recordTraffic(page: Page, baseURL: string | undefined): { offOrigin: string[]; ownRequests: () => number; pageErrors: string[] } {
+  const appOrigin = new URL(baseURL ?? '').origin
+  const offOrigin: string[] = []
+  const pageErrors: string[] = []
+  let own = 0
+  page.on('request', (request) => {
+    let origin = 'null'
+    try {
+      origin = new URL(request.url()).origin
+    } catch {
+      // not a URL: counted as foreign
+    }
+    if (origin === appOrigin) own += 1
+    else offOrigin.push(request.url())
+  })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text())
+  })
+  return { offOrigin, ownRequests: () => own, pageErrors }
+}
+
+export interface PageBox {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** Where a drawn item is on the page (canvas/test-probe.ts), to point the real mouse at it. */
+export async function itemBox(page: Page, modelId: string): Promise<PageBox> {
+  const box = await page.evaluate((id) => (globalThis as unknown as { __threatwrightCanvas?: { pageBox(id: string): PageBox | null } }).__threatwrightCanvas?.pageBox(id) ?? null, modelId)
+  if (!box) throw new Error(`${modelId} is not drawn`)
+  return box
+}
+
+export async function selectedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as { __threatwrightCanvas?: { selectedIds(): string[] } }).__threatwrightCanvas?.selectedIds() ?? [])
+}
+
+export async function classesOf(page: Page, modelId: string): Promise<string> {
+  return page.evaluate((id) => (globalThis as unknown as { __threatwrightCanvas?: { classesOf(id: string): string } }).__threatwrightCanvas?.classesOf(id) ?? '', modelId)
+}

@@ -4,16 +4,20 @@
  * external-open.ts, electron-dialogs.ts).
  */
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron'
+import { readFile } from 'node:fs/promises'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol } from 'electron'
 import { createCloseController } from './close-prompt'
 import { createElectronPrompts } from './electron-dialogs'
 import { createExternalOpener, fileArgumentsFrom } from './external-open'
-import { createCommandHandlers } from './handlers/command-handlers'
+import { createCommandHandlers, defaultFormatRegistry } from './handlers/command-handlers'
 import { createNodeFiles } from './handlers/node-files'
 import { createRecentFilesStore } from './handlers/recent-files'
+import { createRecoveryStorage } from './recovery/recovery-storage'
+import { createRecoveryStore } from './recovery/recovery-store'
 import { registerIpc, sendEvent } from './ipc/register-ipc'
 import { isTrustedSender } from './ipc/trusted-sender'
 import { buildMenuTemplate, type MenuCommandId } from './menu'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol'
 import { hardenWebContents } from './window/harden-web-contents'
 import { rendererLocation } from './window/renderer-location'
 import { mainWindowOptions } from './window/window-options'
@@ -25,6 +29,8 @@ function start(): void {
     return
   }
   app.enableSandbox()
+  // Must happen before 'ready': the renderer is served from app://threatwright, not file:// (app-protocol.ts).
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
   const location = rendererLocation({
     isPackaged: app.isPackaged,
@@ -45,12 +51,19 @@ function start(): void {
     closeWindow: () => mainWindow?.close()
   })
   const recentFiles = createRecentFilesStore({ folder: app.getPath('userData'), onChange: (paths) => installMenu(paths) })
+  const files = createNodeFiles()
+  const recovery = createRecoveryStore({
+    storage: createRecoveryStorage(app.getPath('userData')),
+    registry: defaultFormatRegistry,
+    files
+  })
   const handlers = createCommandHandlers({
     mode: 'electron',
     appVersion: app.getVersion(),
     dialogs: prompts,
-    files: createNodeFiles(),
+    files,
     recentFiles,
+    recovery,
     setDirty: (value) => {
       dirty = value
       mainWindow?.setDocumentEdited(value)
@@ -86,8 +99,8 @@ function start(): void {
       mainWindow = null
     })
     window.webContents.on('did-finish-load', () => void opener.markReady())
-    if (location.kind === 'dev-server') void window.loadURL(location.url)
-    else void window.loadFile(location.path)
+    // The dev server, or the built files through app:// (never loadFile: file:// shares its origin with the disk).
+    void window.loadURL(location.url)
     return window
   }
 
@@ -114,6 +127,9 @@ function start(): void {
   app.on('window-all-closed', () => app.quit())
 
   void app.whenReady().then(async () => {
+    if (location.kind === 'file') {
+      protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: location.rootDir, readFile: async (path) => new Uint8Array(await readFile(path)) }))
+    }
     registerIpc(ipcMain, handlers, (frameUrl) => isTrustedSender(frameUrl, location.url))
     installMenu(await recentFiles.list())
     mainWindow = createMainWindow()

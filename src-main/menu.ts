@@ -17,9 +17,21 @@ export const MENU_COMMAND_IDS = [
   'file.export',
   'edit.undo',
   'edit.redo',
+  'edit.duplicate',
+  'edit.delete',
+  'diagram.connect',
+  'diagram.add-boundary',
+  'diagram.add',
+  'diagram.duplicate',
+  'diagram.delete',
+  'diagram.move-left',
+  'diagram.move-right',
+  'threats.generate',
   'view.zoom-in',
   'view.zoom-out',
   'view.fit',
+  'view.zoom-selection',
+  'view.command-palette',
   'help.about',
   'help.shortcuts',
   // Not a menu item: sent when the user picks Save in the close prompt (src-main/close-prompt.ts).
@@ -40,11 +52,23 @@ function literalLabel(text: string, platform: NodeJS.Platform): string {
   return platform === 'darwin' ? text : text.replace(/&/g, '&&')
 }
 
+/**
+ * Whether a shortcut is a plain key (`C`, `Delete`, `Shift+F`): no Ctrl, Cmd or Alt. Nobody types a
+ * Ctrl chord into a sentence, but a plain key registered with the system is claimed ahead of the focused
+ * text field (AppKit matches key equivalents before the first responder; on Windows and Linux Electron
+ * fires the accelerator for keys the page does not cancel), so naming an element "Cache" would connect.
+ */
+export function isPlainKeyShortcut(accelerator: string): boolean {
+  return !/(^|\+)(CmdOrCtrl|CommandOrControl|Cmd|Command|Ctrl|Control|Alt|Option|AltGr|Super|Meta)\+/.test(accelerator)
+}
+
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin'
   const command = (label: string, commandId: MenuCommandId, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator === undefined ? {} : { accelerator }),
+    // Plain keys are shown, not registered: the page handles them, where it can tell typing from editing.
+    ...(accelerator !== undefined && isPlainKeyShortcut(accelerator) ? { registerAccelerator: false } : {}),
     click: () => options.sendCommand(commandId)
   })
 
@@ -97,18 +121,47 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         command('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
         command('Redo', 'edit.redo', 'CmdOrCtrl+Shift+Z'),
         { type: 'separator' },
+        // Roles, not 'edit.cut'/'edit.copy'/'edit.paste'/'edit.select-all': a registered Ctrl+C that copied
+        // the diagram selection would take Ctrl+C, Ctrl+V and Ctrl+A from every text field (names,
+        // descriptions, threat notes). A role runs the focused field's own editing command; with no field
+        // focused Chromium still dispatches the DOM `cut`/`copy`/`paste` events on the document, which is
+        // where the page runs the diagram's commands (as Excalidraw does), so both keep working.
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
+        command('Duplicate', 'edit.duplicate', 'CmdOrCtrl+D'),
+        command('Delete', 'edit.delete', 'Delete'),
+        { type: 'separator' },
         { role: 'selectAll' }
       ]
+    },
+    {
+      label: 'Diagram',
+      submenu: [
+        command('Connect', 'diagram.connect', 'C'),
+        command('Add Trust Boundary', 'diagram.add-boundary', 'B'),
+        { type: 'separator' },
+        command('New Diagram', 'diagram.add'),
+        command('Duplicate Diagram', 'diagram.duplicate'),
+        command('Delete Diagram', 'diagram.delete'),
+        command('Move Diagram Left', 'diagram.move-left'),
+        command('Move Diagram Right', 'diagram.move-right')
+      ]
+    },
+    {
+      label: 'Threats',
+      submenu: [command('Generate Threats…', 'threats.generate')]
     },
     {
       label: 'View',
       submenu: [
         command('Zoom In', 'view.zoom-in', 'CmdOrCtrl+='),
         command('Zoom Out', 'view.zoom-out', 'CmdOrCtrl+-'),
-        command('Fit Diagram', 'view.fit', 'CmdOrCtrl+0'),
+        // The registry's first shortcut; a native item takes one accelerator, so its aliases (Ctrl+0, F) are page-only.
+        command('Fit Diagram', 'view.fit', 'CmdOrCtrl+Shift+H'),
+        command('Zoom to Selection', 'view.zoom-selection', 'Shift+F'),
+        { type: 'separator' },
+        command('Command Palette…', 'view.command-palette', 'CmdOrCtrl+Shift+P'),
         { type: 'separator' },
         { role: 'togglefullscreen', label: 'Toggle Full Screen' }
       ]

@@ -62,6 +62,30 @@ export type SaveOutcome =
   | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'cancelled' }
 
+/**
+ * A crash-recovery copy the app found on start that differs from the file on disk (or has no file):
+ * offered to the user to restore or discard. `id` is the document key the renderer autosaved it under.
+ */
+export interface RecoveryEntry {
+  readonly id: string
+  readonly fileName: string
+  readonly path: string | null
+  readonly formatId: string
+  /** When the copy was written (ISO 8601). */
+  readonly savedAt: string
+  readonly reason: 'differs-from-disk' | 'missing-on-disk' | 'unreadable-on-disk' | 'never-saved'
+}
+
+export type AutosaveOutcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
+
+/** Whether the open file changed on disk since this app opened or saved it (mtime + size, then content hash). */
+export type ChangeCheck =
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'changed'; readonly size: number; readonly modifiedAt: string }
+  | { readonly kind: 'missing' }
+  /** Not a file this app opened or saved this session: nothing recorded to compare with. */
+  | { readonly kind: 'not-tracked' }
+
 /** Renderer → main requests, each answered with a Promise of `response`. */
 export interface Commands {
   'app:info': { request: null; response: AppInfo }
@@ -90,6 +114,31 @@ export interface Commands {
   }
   /** The renderer reports unsaved changes so main can ask before closing the window. */
   'document:set-dirty': { request: { readonly dirty: boolean }; response: null }
+  /**
+   * A recovery copy of the open model, sent a few seconds after the last edit. `documentKey` is the
+   * renderer's id for this open document (letters, digits, `-`, `_`; 8–64), so each document has one copy.
+   */
+  'document:autosave': {
+    request: {
+      readonly documentKey: string
+      readonly model: ThreatModel
+      readonly path: string | null
+      readonly fileName: string
+      readonly formatId: string
+    }
+    response: AutosaveOutcome
+  }
+  /** Recovery copies that differ from their file on disk; copies equal to it are deleted. */
+  'document:recovery-list': { request: null; response: readonly RecoveryEntry[] }
+  /** Opens a recovery copy as the document (unsaved: the renderer marks it dirty). */
+  'document:recover': { request: { readonly id: string }; response: OpenOutcome }
+  /** Deletes a recovery copy: after a save, after a clean close, or when the user declines it. */
+  'document:recovery-discard': { request: { readonly id: string }; response: null }
+  /**
+   * Has the file changed on disk since we opened or saved it? `acknowledge: true` records the current disk
+   * state as seen (the user chose "keep mine"), so the next check reports only newer changes.
+   */
+  'document:check-changed': { request: { readonly path: string; readonly acknowledge: boolean }; response: ChangeCheck }
 }
 
 export type CommandName = keyof Commands
@@ -124,7 +173,12 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'document:save',
   'document:save-as',
   'document:export',
-  'document:set-dirty'
+  'document:set-dirty',
+  'document:autosave',
+  'document:recovery-list',
+  'document:recover',
+  'document:recovery-discard',
+  'document:check-changed'
 ]
 
 export function isCommandName(value: unknown): value is CommandName {

@@ -11,7 +11,9 @@ import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { createCommandHandlers } from '../handlers/command-handlers'
+import { createCommandHandlers, defaultFormatRegistry } from '../handlers/command-handlers'
+import { createRecoveryStorage } from '../recovery/recovery-storage'
+import { createRecoveryStore } from '../recovery/recovery-store'
 import { createRecentFilesStore } from '../handlers/recent-files'
 import { cancelledDialogs, noDiskAccess } from './browser-ports'
 import { browserModeDataFolder } from './data-folder'
@@ -45,12 +47,17 @@ async function main(): Promise<void> {
   if (!(await stat(join(rendererDir, 'index.html')).catch(() => null))) {
     fail(`the renderer is not built (${rendererDir} has no index.html); run \`npm run build\``)
   }
+  const dataFolder = browserModeDataFolder(process.env, homedir(), process.platform)
+  // Recovery copies go to browser mode's own data folder; the user's files stay untouched (noDiskAccess),
+  // so every copy is offered on the next start (there is no file on disk to compare it with).
+  const recovery = createRecoveryStore({ storage: createRecoveryStorage(dataFolder), registry: defaultFormatRegistry, files: noDiskAccess })
   const handlers = createCommandHandlers({
     mode: 'browser',
     appVersion: await appVersion(),
     dialogs: cancelledDialogs,
     files: noDiskAccess,
-    recentFiles: createRecentFilesStore({ folder: browserModeDataFolder(process.env, homedir(), process.platform) }),
+    recentFiles: createRecentFilesStore({ folder: dataFolder }),
+    recovery,
     // The page warns on unload itself (beforeunload); there is no window for main to keep open.
     setDirty: () => undefined
   })

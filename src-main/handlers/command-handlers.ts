@@ -4,7 +4,9 @@
  */
 import * as formatRegistry from '../../importers/registry'
 import { SAMPLE_FILE_NAME, sampleModelBytes } from '../../samples/index'
+import { diagnostic } from '../../model/diagnostics'
 import type { CommandName, CommandRequest, CommandResponse, FormatInfo, SaveOutcome } from '../../src-shared/ipc-contract'
+import { createChangeDetector } from '../recovery/change-detector'
 import type { HandlerContext } from './handler-context'
 import { createOpenCommands } from './open-commands'
 import type { CommandHandlerDeps, FormatRegistry } from './ports'
@@ -12,6 +14,8 @@ import { createSaveCommands } from './save-commands'
 import { parseCommandName, parseCommandRequest } from './validate-request'
 
 export const APP_NAME = 'Threatwright'
+
+const recoveryUnavailable = diagnostic('main.recovery.unavailable', 'error', 'Crash recovery is not available in this session.')
 
 type Implementations = { readonly [Name in CommandName]: (request: CommandRequest<Name>) => Promise<CommandResponse<Name>> }
 
@@ -27,7 +31,8 @@ export interface CommandHandlers {
   openPath: ReturnType<typeof createOpenCommands>['openPath']
 }
 
-const defaultRegistry: FormatRegistry = {
+/** importers/registry.ts as the FormatRegistry port. */
+export const defaultFormatRegistry: FormatRegistry = {
   get formats() {
     return formatRegistry.formats
   },
@@ -39,9 +44,10 @@ const defaultRegistry: FormatRegistry = {
 export function createCommandHandlers(deps: CommandHandlerDeps): CommandHandlers {
   const context: HandlerContext = {
     deps,
-    registry: deps.registry ?? defaultRegistry,
+    registry: deps.registry ?? defaultFormatRegistry,
     sample: deps.sample ?? { fileName: SAMPLE_FILE_NAME, bytes: sampleModelBytes },
     knownPaths: new Set<string>(),
+    changes: createChangeDetector(deps.files),
     ignoreStoreFailure: (pending) => pending.catch(() => undefined)
   }
   const open = createOpenCommands(context)
@@ -75,7 +81,18 @@ export function createCommandHandlers(deps: CommandHandlerDeps): CommandHandlers
     'document:set-dirty': async ({ dirty }) => {
       deps.setDirty(dirty)
       return null
-    }
+    },
+    'document:autosave': async (request) =>
+      deps.recovery === undefined ? { kind: 'failed', diagnostics: [recoveryUnavailable] } : deps.recovery.autosave(request),
+    'document:recovery-list': async () => (deps.recovery === undefined ? [] : deps.recovery.list()),
+    'document:recover': async ({ id }) =>
+      deps.recovery === undefined ? { kind: 'failed', fileName: id, diagnostics: [recoveryUnavailable] } : deps.recovery.recover(id),
+    'document:recovery-discard': async ({ id }) => {
+      await deps.recovery?.discard(id)
+      return null
+    },
+    // Only files this session opened or saved are tracked, so a renderer cannot probe arbitrary paths.
+    'document:check-changed': ({ path, acknowledge }) => context.changes.check(path, acknowledge)
   }
 
   function run<Name extends CommandName>(name: Name, request: CommandRequest<Name>): Promise<CommandResponse<Name>> {

@@ -29,7 +29,7 @@ async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> 
 async function statOrNull(path: string): Promise<FileStat | null> {
   try {
     const info = await stat(path)
-    return { isFile: info.isFile(), size: info.size }
+    return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error

@@ -55,6 +55,7 @@ export function createOpenCommands(context: HandlerContext): OpenCommands {
     const outcome = readBytes(bytes, fileName, path)
     if (outcome.kind === 'opened') {
       context.knownPaths.add(path)
+      await context.changes.record(path, bytes)
       await context.ignoreStoreFailure(deps.recentFiles.add(path))
     }
     return outcome

@@ -7,6 +7,7 @@ import type { ThreatModel } from '../../model/model'
 import type { DetectedReadResult } from '../../importers/registry'
 import type { ModelFormat, ReadInput, WriteResult } from '../../importers/format'
 import type { AppMode, SaveOutcome } from '../../src-shared/ipc-contract'
+import type { RecoveryStore } from '../recovery/recovery-store'
 
 export interface DialogPort {
   /** The native Open dialog; the path picked, or null when cancelled. */
@@ -25,6 +26,8 @@ export interface DialogPort {
 export interface FileStat {
   readonly isFile: boolean
   readonly size: number
+  /** Last modification, for noticing changes made behind our back (recovery/change-detector.ts). */
+  readonly mtimeMs?: number
 }
 
 export interface FilePort {
@@ -68,4 +71,6 @@ export interface CommandHandlerDeps {
   readonly registry?: FormatRegistry
   /** Defaults to samples/index.ts. */
   readonly sample?: SampleModel
+  /** Crash-recovery copies (recovery/recovery-store.ts); without it, autosave answers `failed`. */
+  readonly recovery?: RecoveryStore
 }

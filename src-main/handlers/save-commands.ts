@@ -100,6 +100,7 @@ export function createSaveCommands(context: HandlerContext): SaveCommands {
     const outcome = await writeTo(path, encoded)
     if (outcome.kind === 'written') {
       context.knownPaths.add(path)
+      await context.changes.record(path, encoded.bytes)
       await context.ignoreStoreFailure(deps.recentFiles.add(path))
     }
     return outcome

@@ -7,6 +7,7 @@
 import { isAbsolute } from 'node:path'
 import type { ThreatModel } from '../../model/model'
 import { isCommandName, type CommandName, type CommandRequest } from '../../src-shared/ipc-contract'
+import { DOCUMENT_KEY_PATTERN } from '../recovery/recovery-storage'
 import { CommandRejectedError } from './errors'
 import { MAX_MODEL_FILE_BASE64_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS } from './limits'
 
@@ -124,7 +125,40 @@ const validators: Validators = {
     const payload = objectPayload(name, raw, ['dirty'])
     if (typeof payload.dirty !== 'boolean') fail(name, `'dirty' must be a boolean`)
     return { dirty: payload.dirty }
+  },
+  'document:autosave': (raw) => {
+    const name = 'document:autosave'
+    const payload = objectPayload(name, raw, ['documentKey', 'model', 'path', 'fileName', 'formatId'])
+    return {
+      documentKey: documentKey(name, payload.documentKey, 'documentKey'),
+      model: modelShape(name, payload.model),
+      path: payload.path === null ? null : absolutePath(name, payload.path),
+      fileName: nonEmptyName(name, payload.fileName, 'fileName'),
+      formatId: formatId(name, payload.formatId)
+    }
+  },
+  'document:recovery-list': noPayload('document:recovery-list'),
+  'document:recover': (raw) => {
+    const name = 'document:recover'
+    return { id: documentKey(name, objectPayload(name, raw, ['id']).id, 'id') }
+  },
+  'document:recovery-discard': (raw) => {
+    const name = 'document:recovery-discard'
+    return { id: documentKey(name, objectPayload(name, raw, ['id']).id, 'id') }
+  },
+  'document:check-changed': (raw) => {
+    const name = 'document:check-changed'
+    const payload = objectPayload(name, raw, ['path', 'acknowledge'])
+    if (typeof payload.acknowledge !== 'boolean') fail(name, `'acknowledge' must be a boolean`)
+    return { path: absolutePath(name, payload.path), acknowledge: payload.acknowledge }
   }
+}
+
+function documentKey(name: CommandName, value: unknown, field: string): string {
+  const checked = text(name, value, field, 64)
+  // Also the recovery file's name: the pattern keeps it inside the recovery folder.
+  if (!DOCUMENT_KEY_PATTERN.test(checked)) fail(name, `'${field}' must be 8-64 letters, digits, '-' or '_'`)
+  return checked
 }
 
 /** The command name, checked against the contract, or a CommandRejectedError. */

@@ -5,10 +5,11 @@
  */
 import type { Session, WebContents } from 'electron'
 import { isTrustedSender } from '../ipc/trusted-sender'
+import { isAppUrl } from './app-protocol'
 import { CONTENT_SECURITY_POLICY } from './content-security-policy'
 
 export interface HardeningOptions {
-  /** The renderer page (file:// URL of out/renderer/index.html, or the dev server URL). */
+  /** The renderer page (app://threatwright/index.html, or the dev server URL). */
   readonly trustedRendererUrl: string
   /** electron-vite's dev server (ELECTRON_RENDERER_URL) in development, else null. */
   readonly devServerUrl: string | null
@@ -17,11 +18,12 @@ export interface HardeningOptions {
 export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
 export type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>
 
-// Schemes the app's own page uses. Everything else (http, https, ws, ftp…) would be the network.
-const LOCAL_PROTOCOLS = new Set(['file:', 'devtools:', 'data:', 'blob:'])
+// Schemes the app's page may use besides its own app:// origin: in-memory data and devtools. Everything else
+// is cancelled: the network (http, https, ws, ftp…) and file://, which would reach every file on the disk.
+const LOCAL_PROTOCOLS = new Set(['devtools:', 'data:', 'blob:'])
 const DEV_SERVER_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:'])
 
-/** True for requests that stay on this machine: the app's files, in-memory data, devtools, the dev server. */
+/** True for requests to the app's own app:// origin, in-memory data, devtools, and (in development) the dev server. */
 export function isAllowedRequestUrl(url: string, devServerUrl: string | null): boolean {
   let parsed: URL
   try {
@@ -29,7 +31,7 @@ export function isAllowedRequestUrl(url: string, devServerUrl: string | null): b
   } catch {
     return false
   }
-  if (LOCAL_PROTOCOLS.has(parsed.protocol)) return true
+  if (isAppUrl(url) || LOCAL_PROTOCOLS.has(parsed.protocol)) return true
   if (devServerUrl === null || !DEV_SERVER_PROTOCOLS.has(parsed.protocol)) return false
   // Vite's hot reload talks over ws:// to the same host and port as the page.
   return parsed.host === new URL(devServerUrl).host

@@ -1,7 +1,9 @@
-import { pathToFileURL } from 'node:url'
+import { dirname } from 'node:path'
+import { APP_INDEX_URL } from './app-protocol'
 
 export type RendererLocation =
-  | { readonly kind: 'file'; readonly path: string; readonly url: string }
+  /** The built files, served over app:// from `rootDir` (app-protocol.ts). */
+  | { readonly kind: 'file'; readonly path: string; readonly rootDir: string; readonly url: string }
   | { readonly kind: 'dev-server'; readonly url: string }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -26,5 +28,5 @@ export function rendererLocation(options: {
       // Not a URL: fall through to the built files.
     }
   }
-  return { kind: 'file', path: options.rendererIndexPath, url: pathToFileURL(options.rendererIndexPath).href }
+  return { kind: 'file', path: options.rendererIndexPath, rootDir: dirname(options.rendererIndexPath), url: APP_INDEX_URL }
 }

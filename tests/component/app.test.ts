@@ -33,7 +33,7 @@ describe('App', () => {
     expect(screen.getByTestId('diagram-elements').textContent).toBe('3')
     expect(screen.getByTestId('diagram-flows').textContent).toBe('2')
     expect(document.title).toBe('web-shop.twm — Threatwright')
-    expect(screen.getByText('Read-only: diagram editing arrives with the editor')).toBeTruthy()
+    expect(screen.getByTestId('palette')).toBeTruthy()
     expect(api.calls.map((call) => call.name)).toContain('document:open-sample')
   })
 

@@ -1,8 +1,11 @@
 import cytoscape from 'cytoscape'
 import type { Core, ElementDefinition, SingularElementReturnValue, StylesheetJson } from 'cytoscape'
 import type { Diagram, Threat } from '../../../model/model'
+import { installGestures, type GestureState } from './canvas-gestures'
+import { refreshHandles } from './canvas-handles'
+import type { CanvasGestures, CanvasTool } from './canvas-tools'
 import { projectDiagram, type CanvasEdge, type CanvasNode } from './project-diagram'
-import { DIAGRAM_STYLE } from './style'
+import { diagramStyle, type CanvasTheme } from './style'
 
 /** Read-only counts of what is drawn (see installCanvasProbe). Anchors are not counted: they draw nothing. */
 export interface CanvasProbe {
@@ -10,6 +13,14 @@ export interface CanvasProbe {
   edgeCount(): number
   /** Model ids of the drawn elements, flows and boundaries. */
   elementIds(): string[]
+  /** Model ids of the selected items, in selection order. */
+  selectedIds(): string[]
+  /** The classes of the item drawing this model id ('' when none): flags such as `crosses-boundary`. */
+  classesOf(modelId: string): string
+  /** Where an item is on the page (client pixels), so tests can point the real mouse at it. */
+  pageBox(modelId: string): { x: number; y: number; width: number; height: number } | null
+  /** The page point of the middle of a flow's line. */
+  pageMidpoint(flowId: string): { x: number; y: number } | null
 }
 
 export interface CanvasAdapter extends CanvasProbe {
@@ -18,12 +29,23 @@ export interface CanvasAdapter extends CanvasProbe {
   zoomIn(): void
   zoomOut(): void
   fit(): void
+  /** Frames the selected items (or everything when nothing is selected). */
+  zoomToSelection(): void
+  /** Selects exactly these model ids (paste, select all, a validation message clicked). */
+  select(ids: readonly string[]): void
+  setTool(tool: CanvasTool): void
+  setTheme(theme: CanvasTheme): void
+  /** Model coordinates of a page point (drop from the palette). */
+  modelPoint(clientX: number, clientY: number): { x: number; y: number }
   destroy(): void
 }
 
 export interface CanvasOptions {
   /** No rendering (happy-dom and Node tests, where there is no canvas); the graph is still built. */
   readonly headless?: boolean
+  /** Editing: without it the canvas is a read-only view (reports, previews). */
+  readonly gestures?: CanvasGestures
+  readonly theme?: CanvasTheme
 }
 
 const ZOOM_STEP = 1.25
@@ -31,47 +53,143 @@ const FIT_PADDING = 32
 
 /**
  * The imperative half of the canvas: owns one Cytoscape instance and keeps it equal to the projection of
- * the model. Positions always come from the model (preset, never an automatic layout). Read-only until
- * the editor lands: nodes cannot be dragged and there is no box selection, but panning, zooming and
- * selecting work. A plain module, not a component, so nothing Cytoscape ever sits in Svelte state.
+ * the model. Positions always come from the model (preset, never an automatic layout). With `gestures`
+ * it edits: drags, handles and tools report intents (canvas-gestures.ts) that become model edits, and
+ * the next render draws their result. A plain module, not a component, so nothing Cytoscape ever sits in Svelte state.
  */
 export function createCanvasAdapter(container: HTMLElement | null, options: CanvasOptions = {}): CanvasAdapter {
   const headless = options.headless ?? false
+  const editable = options.gestures !== undefined
   const cy: Core = cytoscape({
     ...(headless ? { headless: true, styleEnabled: false } : { container }),
-    style: DIAGRAM_STYLE as unknown as StylesheetJson,
+    style: diagramStyle(options.theme ?? 'light') as unknown as StylesheetJson,
     layout: { name: 'preset' },
-    autoungrabify: true,
-    boxSelectionEnabled: false,
+    autoungrabify: !editable,
+    // With panning on, Cytoscape box-selects on Shift/Ctrl+drag; Shift+click adds to the selection.
+    boxSelectionEnabled: editable,
     selectionType: 'single',
     minZoom: 0.1,
     maxZoom: 4
   })
   let shownDiagramId: string | null = null
+  // Session state: which model ids are selected, in the order the user picked them (connect uses it).
+  let selection: string[] = []
+  let rendering = false
+  const state: GestureState = { tool: 'select', diagram: null }
+
+  const itemsOf = (ids: readonly string[]) => {
+    const wanted = new Set(ids)
+    return cy.elements().filter((element) => !element.hasClass('anchor') && !element.hasClass('ui') && wanted.has(String(element.data('modelId'))))
+  }
+  const syncSelection = (): void => {
+    if (rendering) return
+    const now = new Set(
+      cy
+        .elements(':selected')
+        .filter((element) => !element.hasClass('ui') && !element.hasClass('anchor'))
+        .map((element) => String(element.data('modelId')))
+    )
+    const next = [...selection.filter((id) => now.has(id)), ...[...now].filter((id) => !selection.includes(id))]
+    if (next.length === selection.length && next.every((id, index) => id === selection[index])) return
+    selection = next
+    refreshHandles(cy, selection)
+    options.gestures?.selectionChanged([...selection])
+  }
+  const removeGestures = options.gestures ? installGestures(cy, state, options.gestures, () => [...selection]) : () => {}
+  cy.on('select unselect', syncSelection)
 
   const zoomBy = (factor: number): void => {
     const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor))
     cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })
   }
-  const drawn = () => cy.elements().not('.anchor')
+  const drawn = () => cy.elements().not('.anchor').not('.ui')
+  // An empty diagram has no bounding box to fit; Cytoscape would fit nothing, so keep the view.
+  const fitDrawn = (): void => {
+    if (!drawn().empty()) cy.fit(drawn(), FIT_PADDING)
+    else cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } })
+  }
 
   return {
     render(diagram, threats) {
       const projection = projectDiagram(diagram, threats)
-      cy.batch(() => applyProjection(cy, projection.nodes, projection.edges))
+      state.diagram = diagram
+      rendering = true
+      try {
+        cy.batch(() => applyProjection(cy, projection.nodes, projection.edges))
+        // A flow whose ends changed is re-added, which unselects it: the session's selection wins.
+        const kept = itemsOf(selection)
+        kept.not(':selected').select()
+      } finally {
+        rendering = false
+      }
+      syncSelection()
+      refreshHandles(cy, selection)
       // A new diagram is framed once; re-renders of the same one keep the reviewer's pan and zoom.
       if (diagram.id !== shownDiagramId) {
         shownDiagramId = diagram.id
-        cy.fit(undefined, FIT_PADDING)
+        fitDrawn()
       }
     },
     zoomIn: () => zoomBy(ZOOM_STEP),
     zoomOut: () => zoomBy(1 / ZOOM_STEP),
-    fit: () => cy.fit(undefined, FIT_PADDING),
-    nodeCount: () => cy.nodes().not('.anchor').length,
-    edgeCount: () => cy.edges().length,
+    fit: () => fitDrawn(),
+    zoomToSelection: () => {
+      const chosen = itemsOf(selection)
+      if (chosen.empty()) fitDrawn()
+      else cy.fit(chosen, FIT_PADDING * 2)
+    },
+    select(ids) {
+      cy.batch(() => {
+        cy.elements(':selected').unselect()
+        itemsOf(ids).select()
+      })
+      // Keep the caller's order (paste order, message order) rather than Cytoscape's. Ids not drawn yet
+      // (an item just added: the model edit renders on the next tick) are selected by that render.
+      selection = [...ids]
+      refreshHandles(cy, selection)
+      options.gestures?.selectionChanged([...selection])
+    },
+    setTool(tool) {
+      state.tool = tool
+      // Drawing a boundary needs the background drag that otherwise pans.
+      cy.userPanningEnabled(tool !== 'boundary')
+      cy.boxSelectionEnabled(editable && tool !== 'boundary')
+    },
+    setTheme: (theme) => {
+      cy.style(diagramStyle(theme) as unknown as StylesheetJson)
+    },
+    modelPoint(clientX, clientY) {
+      const bounds = container?.getBoundingClientRect() ?? { left: 0, top: 0 }
+      const pan = cy.pan()
+      const zoom = cy.zoom()
+      return { x: Math.round((clientX - bounds.left - pan.x) / zoom), y: Math.round((clientY - bounds.top - pan.y) / zoom) }
+    },
+    nodeCount: () => cy.nodes().not('.anchor').not('.ui').length,
+    edgeCount: () => cy.edges().not('.ui').length,
     elementIds: () => drawn().map((element) => String(element.data('modelId'))),
-    destroy: () => cy.destroy()
+    selectedIds: () => [...selection],
+    classesOf: (modelId) => {
+      const item = itemsOf([modelId]).first()
+      return item.empty() ? '' : item.classes().join(' ')
+    },
+    pageBox(modelId) {
+      const item = itemsOf([modelId]).first()
+      if (item.empty() || !container) return null
+      const bounds = container.getBoundingClientRect()
+      const box = item.renderedBoundingBox({ includeLabels: false })
+      return { x: bounds.left + box.x1, y: bounds.top + box.y1, width: box.w, height: box.h }
+    },
+    pageMidpoint(flowId) {
+      const edge = itemsOf([flowId]).edges().first()
+      if (edge.empty() || !container) return null
+      const bounds = container.getBoundingClientRect()
+      const middle = edge.renderedMidpoint()
+      return { x: bounds.left + middle.x, y: bounds.top + middle.y }
+    },
+    destroy: () => {
+      removeGestures()
+      cy.destroy()
+    }
   }
 }
 
@@ -81,8 +199,9 @@ export function createCanvasAdapter(container: HTMLElement | null, options: Canv
  */
 export function applyProjection(cy: Core, nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): void {
   const wanted = new Set<string>([...nodes, ...edges].map((definition) => definition.data.id))
+  // `ui` elements are the canvas's own editing handles, not part of the projection.
   cy.elements()
-    .filter((element) => !wanted.has(element.id()))
+    .filter((element) => !wanted.has(element.id()) && !element.hasClass('ui'))
     .remove()
 
   for (const node of nodes) {
@@ -131,6 +250,8 @@ function toDefinition(definition: CanvasNode | CanvasEdge): ElementDefinition {
     group: definition.group,
     data: copyData(definition.data) as ElementDefinition['data'],
     classes: definition.classes,
+    // Anchors hold loose ends; the user moves the flow, never its invisible holder.
+    ...(definition.data.role === 'anchor' ? { grabbable: false, selectable: false } : {}),
     ...(definition.group === 'nodes' ? { position: { ...definition.position } } : {})
   }
 }

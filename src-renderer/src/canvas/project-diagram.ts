@@ -1,4 +1,5 @@
 import type { ElementKind } from '../../../model/enums'
+import { crossesBoundary } from '../../../model/geometry'
 import type { Point, Rect } from '../../../model/geometry-types'
 import type { Diagram, DiagramElement, Flow, Threat, TrustBoundary } from '../../../model/model'
 import { bendPointsToSegments } from './segments'
@@ -109,7 +110,11 @@ export function projectDiagram(diagram: Diagram, threats: readonly Threat[]): Di
   // on a lower z-index, so they stay behind everything they enclose.
   for (const boundary of diagram.boundaries) projectBoundary(boundary, nodes, edges)
   for (const element of diagram.elements) nodes.push(projectElement(element, openCounts.get(element.id) ?? 0))
-  for (const flow of diagram.flows) projectFlow(flow, centres, openCounts.get(flow.id) ?? 0, nodes, edges)
+  for (const flow of diagram.flows) {
+    // Recomputed from geometry on every render, so a boundary drawn or moved flags its flows at once.
+    const crossing = diagram.boundaries.some((boundary) => crossesBoundary(flow, boundary))
+    projectFlow(flow, centres, openCounts.get(flow.id) ?? 0, crossing, nodes, edges)
+  }
   return { nodes, edges }
 }
 
@@ -156,6 +161,7 @@ function projectFlow(
   flow: Flow,
   centres: ReadonlyMap<string, Point>,
   openThreats: number,
+  crossing: boolean,
   nodes: CanvasNode[],
   edges: CanvasEdge[]
 ): void {
@@ -176,6 +182,7 @@ function projectFlow(
   if (!targetCentre) classes.push('loose-target')
   if (flow.outOfScope) classes.push('out-of-scope')
   if (openThreats > 0) classes.push('open-threats')
+  if (crossing) classes.push('crosses-boundary')
   edges.push(
     withBends(
       {

@@ -10,17 +10,86 @@ export interface StyleBlock {
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
-const INK = '#1f2933'
-const LINE = '#52606d'
-const BOUNDARY = '#c92a2a'
-const OPEN_THREAT = '#d9480f'
-const SELECTED = '#1c7ed6'
-const MUTED = '#9aa5b1'
+/** The canvas follows the app's theme (prefers-color-scheme): every colour the stylesheet uses. */
+export type CanvasTheme = 'light' | 'dark'
+
+interface Palette {
+  readonly ink: string
+  readonly line: string
+  readonly boundary: string
+  readonly openThreat: string
+  readonly selected: string
+  readonly muted: string
+  readonly paper: string
+  readonly processFill: string
+  readonly processBorder: string
+  readonly interactorFill: string
+  readonly storeFill: string
+  readonly mutedFill: string
+  readonly selectedFill: string
+  readonly annotation: string
+  readonly crossing: string
+}
+
+const PALETTES: Readonly<Record<CanvasTheme, Palette>> = {
+  light: {
+    ink: '#1f2933',
+    line: '#52606d',
+    boundary: '#c92a2a',
+    openThreat: '#d9480f',
+    selected: '#1c7ed6',
+    muted: '#9aa5b1',
+    paper: '#ffffff',
+    processFill: '#edf2ff',
+    processBorder: '#4263eb',
+    interactorFill: '#f8f9fa',
+    storeFill: '#fff9db',
+    mutedFill: '#f5f7fa',
+    selectedFill: '#e7f5ff',
+    annotation: '#616e7c',
+    crossing: '#ffc9c9'
+  },
+  dark: {
+    ink: '#e4e7eb',
+    line: '#9aa5b1',
+    boundary: '#ff8787',
+    openThreat: '#ffa94d',
+    selected: '#4dabf7',
+    muted: '#616e7c',
+    paper: '#1f2430',
+    processFill: '#23305c',
+    processBorder: '#748ffc',
+    interactorFill: '#2b3240',
+    storeFill: '#3d3a22',
+    mutedFill: '#262b36',
+    selectedFill: '#1c3a57',
+    annotation: '#9aa5b1',
+    crossing: '#6b2b2b'
+  }
+}
 
 // Every element compares z-index globally (`manual`): boundaries (0) below flows (5) below elements
 // (10). Cytoscape's default draws all edges under all nodes, which would put a boundary box on top of
 // the flows inside it and steal their clicks.
-export const DIAGRAM_STYLE: readonly StyleBlock[] = [
+export function diagramStyle(theme: CanvasTheme): readonly StyleBlock[] {
+  const {
+    ink: INK,
+    line: LINE,
+    boundary: BOUNDARY,
+    openThreat: OPEN_THREAT,
+    selected: SELECTED,
+    muted: MUTED,
+    paper,
+    processFill,
+    processBorder,
+    interactorFill,
+    storeFill,
+    mutedFill,
+    selectedFill,
+    annotation,
+    crossing
+  } = PALETTES[theme]
+  return [
   {
     selector: 'node',
     style: {
@@ -36,13 +105,13 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
       'text-halign': 'center',
       'text-wrap': 'wrap',
       'text-max-width': 'data(width)',
-      'background-color': '#ffffff',
+      'background-color': paper,
       'border-width': 1.5,
       'border-color': LINE
     }
   },
-  { selector: 'node.process', style: { shape: 'ellipse', 'background-color': '#edf2ff', 'border-color': '#4263eb' } },
-  { selector: 'node.external-interactor', style: { shape: 'rectangle', 'background-color': '#f8f9fa' } },
+  { selector: 'node.process', style: { shape: 'ellipse', 'background-color': processFill, 'border-color': processBorder } },
+  { selector: 'node.external-interactor', style: { shape: 'rectangle', 'background-color': interactorFill } },
   {
     // Parallel lines: see storeLineStops in project-diagram.ts.
     selector: 'node.data-store',
@@ -51,7 +120,7 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
       'border-width': 0,
       'background-fill': 'linear-gradient',
       'background-gradient-direction': 'to-bottom',
-      'background-gradient-stop-colors': `${LINE} ${LINE} #fff9db #fff9db ${LINE} ${LINE}`,
+      'background-gradient-stop-colors': `${LINE} ${LINE} ${storeFill} ${storeFill} ${LINE} ${LINE}`,
       'background-gradient-stop-positions': 'data(storeLineStops)'
     }
   },
@@ -61,7 +130,7 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
       shape: 'rectangle',
       'background-opacity': 0,
       'border-width': 0,
-      color: '#616e7c',
+      color: annotation,
       'font-style': 'italic',
       'font-size': 12
     }
@@ -104,7 +173,7 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
       'font-size': 11,
       color: INK,
       'text-wrap': 'wrap',
-      'text-background-color': '#ffffff',
+      'text-background-color': paper,
       'text-background-opacity': 0.9,
       'text-background-padding': '2px'
     }
@@ -141,11 +210,11 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
   { selector: 'edge.loose-source', style: { 'source-arrow-shape': 'circle', 'source-arrow-color': LINE } },
   {
     selector: 'node.out-of-scope',
-    style: { 'border-style': 'dashed', 'border-color': MUTED, color: MUTED, 'background-color': '#f5f7fa' }
+    style: { 'border-style': 'dashed', 'border-color': MUTED, color: MUTED, 'background-color': mutedFill }
   },
   {
     selector: 'node.data-store.out-of-scope',
-    style: { 'background-gradient-stop-colors': `${MUTED} ${MUTED} #f5f7fa #f5f7fa ${MUTED} ${MUTED}` }
+    style: { 'background-gradient-stop-colors': `${MUTED} ${MUTED} ${mutedFill} ${mutedFill} ${MUTED} ${MUTED}` }
   },
   {
     selector: 'edge.out-of-scope',
@@ -159,7 +228,7 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
   {
     // Stores keep border-width 0 in every state: their lines are the gradient, a border would box them.
     selector: 'node.data-store.open-threats',
-    style: { 'border-width': 0, 'background-gradient-stop-colors': `${OPEN_THREAT} ${OPEN_THREAT} #fff9db #fff9db ${OPEN_THREAT} ${OPEN_THREAT}` }
+    style: { 'border-width': 0, 'background-gradient-stop-colors': `${OPEN_THREAT} ${OPEN_THREAT} ${storeFill} ${storeFill} ${OPEN_THREAT} ${OPEN_THREAT}` }
   },
   {
     selector: 'edge.open-threats',
@@ -168,7 +237,28 @@ export const DIAGRAM_STYLE: readonly StyleBlock[] = [
   { selector: 'node:selected', style: { 'border-color': SELECTED, 'border-width': 3 } },
   {
     selector: 'node.data-store:selected',
-    style: { 'border-width': 0, 'background-gradient-stop-colors': `${SELECTED} ${SELECTED} #e7f5ff #e7f5ff ${SELECTED} ${SELECTED}` }
+    style: { 'border-width': 0, 'background-gradient-stop-colors': `${SELECTED} ${SELECTED} ${selectedFill} ${selectedFill} ${SELECTED} ${SELECTED}` }
   },
-  { selector: 'edge:selected', style: { 'line-color': SELECTED, 'target-arrow-color': SELECTED, width: 3 } }
-]
+  { selector: 'edge:selected', style: { 'line-color': SELECTED, 'target-arrow-color': SELECTED, width: 3 } },
+  {
+    // A flow over a trust boundary: where STRIDE per interaction finds most threats, so it stands out.
+    selector: 'edge.crosses-boundary',
+    style: { 'underlay-color': crossing, 'underlay-opacity': 0.9, 'underlay-padding': 4 }
+  },
+  { selector: 'node.connect-source', style: { 'border-color': SELECTED, 'border-width': 3, 'border-style': 'double' } },
+  {
+    // Editing handles (canvas-handles.ts): drawn by the canvas, never part of the model.
+    selector: 'node.handle',
+    style: { 'z-index': 20, shape: 'ellipse', 'background-color': SELECTED, 'border-width': 2, 'border-color': paper, label: '' }
+  },
+  { selector: 'node.resize-handle', style: { shape: 'rectangle' } },
+  {
+    selector: 'node.ghost-box',
+    style: { 'z-index': 1, shape: 'rectangle', 'background-opacity': 0, 'border-width': 2, 'border-style': 'dashed', 'border-color': BOUNDARY, label: '', events: 'no' }
+  },
+  { selector: 'edge.ghost-edge', style: { 'line-style': 'dashed', 'line-color': SELECTED, 'target-arrow-shape': 'triangle', 'target-arrow-color': SELECTED, label: '', events: 'no' } }
+  ]
+}
+
+/** The light stylesheet, for callers that draw outside the app's theme (reports). */
+export const DIAGRAM_STYLE: readonly StyleBlock[] = diagramStyle('light')

@@ -6,16 +6,27 @@ export interface ProbeHost {
 }
 
 /**
- * Exposes read-only counts of the drawn diagram as `window.__threatwrightCanvas`, for the end-to-end
+ * Exposes read-only facts about the drawn diagram as `window.__threatwrightCanvas`, for the end-to-end
  * tests only. Cytoscape draws on a <canvas>, which has no DOM to query, so Playwright could otherwise
- * not tell whether the sample's 5 elements and 7 flows were drawn. It can read counts and ids but
- * change nothing, and it returns copies, so nothing the page exposes can alter the model.
+ * neither count what was drawn nor find where to point the real mouse. It can read counts, ids, classes
+ * and page positions but change nothing, and it returns copies, so nothing the page exposes can alter
+ * the model.
  */
 export function installCanvasProbe(host: ProbeHost, probe: CanvasProbe): () => void {
   const readOnly: CanvasProbe = Object.freeze({
     nodeCount: () => probe.nodeCount(),
     edgeCount: () => probe.edgeCount(),
-    elementIds: () => [...probe.elementIds()]
+    elementIds: () => [...probe.elementIds()],
+    selectedIds: () => [...probe.selectedIds()],
+    classesOf: (modelId: string) => probe.classesOf(modelId),
+    pageBox: (modelId: string) => {
+      const box = probe.pageBox(modelId)
+      return box === null ? null : { ...box }
+    },
+    pageMidpoint: (flowId: string) => {
+      const point = probe.pageMidpoint(flowId)
+      return point === null ? null : { ...point }
+    }
   })
   host.__threatwrightCanvas = readOnly
   return () => {

@@ -1,4 +1,6 @@
 import type { AppMode } from '../../../src-shared/ipc-contract'
+import { EDITOR_COMMANDS, type EditorActions, type EditorCommandId } from './editor-commands'
+import { THREAT_COMMANDS, type ThreatActions, type ThreatCommandId } from './threat-commands'
 
 /**
  * Every user action, as data (Excalidraw's actions, draw.io's action table). The browser-mode menu bar,
@@ -20,8 +22,10 @@ export type CommandId =
   | 'view.fit'
   | 'help.shortcuts'
   | 'help.about'
+  | EditorCommandId
+  | ThreatCommandId
 
-export type MenuId = 'file' | 'edit' | 'view' | 'help'
+export type MenuId = 'file' | 'edit' | 'diagram' | 'threats' | 'view' | 'help'
 
 /** What `when` may look at: a plain snapshot of the app, so a command's availability is testable. */
 export interface CommandState {
@@ -30,6 +34,10 @@ export interface CommandState {
   readonly dirty: boolean
   readonly canUndo: boolean
   readonly canRedo: boolean
+  /** Items selected on the diagram shown. */
+  readonly selectionCount: number
+  readonly canPaste: boolean
+  readonly diagramCount: number
 }
 
 /** The app's capabilities a command may use; App.svelte provides them. */
@@ -47,6 +55,8 @@ export interface CommandContext {
   fit(): void
   showShortcuts(): void
   showAbout(): void
+  readonly editor: EditorActions
+  readonly threats: ThreatActions
 }
 
 export interface Command {
@@ -63,6 +73,8 @@ export interface Command {
   readonly run: (context: CommandContext) => void | Promise<void>
   /** Recorded in the model's history. File loads and view changes never are (STYLE.md). */
   readonly undoable: boolean
+  /** Keyboard-only (arrow nudges): listed in the shortcut sheet and the command palette, not the menus. */
+  readonly hiddenFromMenu?: boolean
 }
 
 const always = (): boolean => true
@@ -136,7 +148,6 @@ export const COMMANDS: readonly Command[] = [
     undoable: false
   },
   {
-    // Placeholders: the diagram is read-only until the editor lands with the model's command history.
     id: 'edit.undo',
     label: 'Undo',
     menu: 'edit',
@@ -176,11 +187,13 @@ export const COMMANDS: readonly Command[] = [
     id: 'view.fit',
     label: 'Fit Diagram',
     menu: 'view',
-    shortcuts: ['CmdOrCtrl+0', 'F'],
+    shortcuts: ['CmdOrCtrl+Shift+H', 'CmdOrCtrl+0', 'F'],
     when: withDocument,
     run: (context) => context.fit(),
     undoable: false
   },
+  ...EDITOR_COMMANDS,
+  ...THREAT_COMMANDS,
   {
     id: 'help.shortcuts',
     label: 'Keyboard Shortcuts',
@@ -204,6 +217,8 @@ export const COMMANDS: readonly Command[] = [
 export const MENUS: readonly { readonly id: MenuId; readonly label: string }[] = [
   { id: 'file', label: 'File' },
   { id: 'edit', label: 'Edit' },
+  { id: 'diagram', label: 'Diagram' },
+  { id: 'threats', label: 'Threats' },
   { id: 'view', label: 'View' },
   { id: 'help', label: 'Help' }
 ]
@@ -213,7 +228,7 @@ export function findCommand(id: string): Command | undefined {
 }
 
 export function commandsInMenu(menu: MenuId): readonly Command[] {
-  return COMMANDS.filter((command) => command.menu === menu)
+  return COMMANDS.filter((command) => command.menu === menu && command.hiddenFromMenu !== true)
 }
 
 /**

@@ -29,6 +29,15 @@ export function parseShortcut(shortcut: string): ParsedShortcut {
   }
 }
 
+/** Electron accelerator key names → KeyboardEvent.key, lower-cased. */
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  up: 'arrowup',
+  down: 'arrowdown',
+  left: 'arrowleft',
+  right: 'arrowright',
+  esc: 'escape'
+}
+
 /**
  * Whether a key press is this shortcut. CmdOrCtrl is ⌘ on macOS and Ctrl elsewhere, as in Electron.
  * Keys that need Shift on common layouts ('+' is Shift+= on US keyboards) ignore the Shift state.
@@ -40,7 +49,7 @@ export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolea
   if (commandOrControl !== wanted.commandOrControl || otherModifier || press.altKey !== wanted.alt) return false
   const key = press.key.toLowerCase()
   if (wanted.key === '+') return key === '+'
-  return key === wanted.key && press.shiftKey === wanted.shift
+  return key === (KEY_NAMES[wanted.key] ?? wanted.key) && press.shiftKey === wanted.shift
 }
 
 export function commandForKeyPress(press: KeyPress, isMac: boolean, commands: readonly Command[] = COMMANDS): Command | undefined {

@@ -4,6 +4,7 @@ import { recordEdit, redo, redoLabel, startHistory, undo, undoLabel, type Histor
 import type { DiagramId } from '../../../model/ids'
 import type { ThreatModel } from '../../../model/model'
 import type { OpenedDocument, OpenOutcome, SaveOutcome, ThreatwrightApi } from '../../../src-shared/ipc-contract'
+import { createAutosaver, type Autosaver } from './autosave'
 import { baseName, withExtension } from './file-names'
 
 /** What the store needs from the page; App passes the real ones, tests pass fakes. */
@@ -56,6 +57,8 @@ export class DocumentStore {
   #savedModel: ThreatModel | null = null
   /** What main was last told, so it hears only changes. */
   #reportedDirty = false
+  /** The crash-recovery copy of this document (autosave.ts); replaced with each opened document. */
+  #autosaver: Autosaver | null = null
 
   constructor(api: ThreatwrightApi, host: DocumentHost) {
     this.#api = api
@@ -199,6 +202,21 @@ export class DocumentStore {
     if (!this.current) return
     this.current = { ...this.current, model }
     this.setDirty(model !== this.#savedModel)
+    if (this.dirty) this.#autosaver?.schedule()
+  }
+
+  /** Opens a crash-recovery copy (RecoveryOffer): unsaved work, so dirty, and autosaved under the same key. */
+  async recover(id: string): Promise<void> {
+    await this.#open('the recovered model', () => this.#api.invoke('document:recover', { id }))
+    if (this.current === null) return
+    this.#autosaver = createAutosaver(this.#api, () => this.current, (document) => plain(document.model), id)
+    this.#savedModel = null
+    this.setDirty(true)
+  }
+
+  /** The recovery copy is not wanted (declined, or the document closed clean). */
+  discardRecovery(id: string): Promise<null> {
+    return this.#api.invoke('document:recovery-discard', { id }).catch(() => null)
   }
 
   /** Marks the document dirty or clean; edits and saves call it. */
@@ -242,6 +260,8 @@ export class DocumentStore {
 
   #replace(document: OpenedDocument): void {
     this.current = document
+    this.#autosaver?.discard()
+    this.#autosaver = createAutosaver(this.#api, () => this.current, (current) => plain(current.model))
     // Loading a file is not an undoable step: the history starts at the loaded model.
     this.history = startHistory(document.model)
     this.#savedModel = document.model
@@ -290,6 +310,8 @@ export class DocumentStore {
       }
       this.#savedModel = this.current.model
       this.setDirty(false)
+      // Saved: the recovery copy would only be offered again for nothing.
+      this.#autosaver?.discard()
     }
     const lost = outcome.diagnostics ?? []
     // A lossy export says what the target format could not hold (pandoc's log); show it, don't hide it.

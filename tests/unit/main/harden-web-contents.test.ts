@@ -7,7 +7,7 @@ import {
   type HardenableSession
 } from '../../../src-main/window/harden-web-contents'
 
-const APP = 'file:///app/out/renderer/index.html'
+const APP = 'app://threatwright/index.html'
 type Handler = (...args: never[]) => unknown
 
 /** Fake contents and session that keep every handler hardenWebContents installs, to call them by hand. */
@@ -107,7 +107,14 @@ describe('hardenWebContents', () => {
     expect(fake.request('http://127.0.0.1:8080/')).toEqual({ cancel: true })
     expect(fake.request('ws://localhost:5173/')).toEqual({ cancel: true })
     expect(fake.request(`${APP}`)).toEqual({ cancel: false })
-    expect(fake.request('file:///app/out/renderer/assets/index.js')).toEqual({ cancel: false })
+    expect(fake.request('app://threatwright/assets/index.js')).toEqual({ cancel: false })
+    // file:// is the whole disk; the app's files come over app:// only.
+    expect(fake.request('file:///app/out/renderer/assets/index.js')).toEqual({ cancel: true })
+    expect(fake.request('file:///etc/passwd')).toEqual({ cancel: true })
+    // Another app:// host, or credentials in the URL, is not the app's origin.
+    expect(fake.request('app://other/index.html')).toEqual({ cancel: true })
+    expect(fake.request('app://user@threatwright/index.html')).toEqual({ cancel: true })
+    expect(fake.request('chrome-extension://abc/x.js')).toEqual({ cancel: true })
     expect(fake.request('data:image/png;base64,AAAA')).toEqual({ cancel: false })
   })
 

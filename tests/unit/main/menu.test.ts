@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildMenuTemplate, type MenuCommandId } from '../../../src-main/menu'
+import { buildMenuTemplate, isPlainKeyShortcut, MENU_COMMAND_IDS, type MenuCommandId } from '../../../src-main/menu'
 
 // Electron's type via our builder: tests may not import electron, even for types (lint/layers.mjs).
 type MenuItemConstructorOptions = ReturnType<typeof buildMenuTemplate>[number]
@@ -31,9 +33,9 @@ function click(items: MenuItemConstructorOptions[], label: string): void {
 }
 
 describe('buildMenuTemplate', () => {
-  it('has File, Edit, View and Help in that order on Windows and Linux', () => {
+  it('has File, Edit, Diagram, Threats, View and Help in that order on Windows and Linux', () => {
     for (const platform of ['win32', 'linux'] as const) {
-      expect(build(platform).template.map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help'])
+      expect(build(platform).template.map((item) => item.label)).toEqual(['File', 'Edit', 'Diagram', 'Threats', 'View', 'Help'])
     }
   })
 
@@ -65,9 +67,21 @@ describe('buildMenuTemplate', () => {
       ['File', 'Export…', 'file.export'],
       ['Edit', 'Undo', 'edit.undo'],
       ['Edit', 'Redo', 'edit.redo'],
+      ['Edit', 'Duplicate', 'edit.duplicate'],
+      ['Edit', 'Delete', 'edit.delete'],
+      ['Diagram', 'Connect', 'diagram.connect'],
+      ['Diagram', 'Add Trust Boundary', 'diagram.add-boundary'],
+      ['Diagram', 'New Diagram', 'diagram.add'],
+      ['Diagram', 'Duplicate Diagram', 'diagram.duplicate'],
+      ['Diagram', 'Delete Diagram', 'diagram.delete'],
+      ['Diagram', 'Move Diagram Left', 'diagram.move-left'],
+      ['Diagram', 'Move Diagram Right', 'diagram.move-right'],
+      ['Threats', 'Generate Threats…', 'threats.generate'],
       ['View', 'Zoom In', 'view.zoom-in'],
       ['View', 'Zoom Out', 'view.zoom-out'],
       ['View', 'Fit Diagram', 'view.fit'],
+      ['View', 'Zoom to Selection', 'view.zoom-selection'],
+      ['View', 'Command Palette…', 'view.command-palette'],
       ['Help', 'About Threatwright', 'help.about'],
       ['Help', 'Keyboard Shortcuts', 'help.shortcuts']
     ]
@@ -105,7 +119,7 @@ describe('buildMenuTemplate', () => {
 
   it('adds the app menu on macOS and moves Quit there', () => {
     const { template, sent } = build('darwin', ['/Users/me/R&D.twm'])
-    expect(template.map((item) => item.label)).toEqual(['Threatwright', 'File', 'Edit', 'View', 'Help'])
+    expect(template.map((item) => item.label)).toEqual(['Threatwright', 'File', 'Edit', 'Diagram', 'Threats', 'View', 'Help'])
     const appMenu = menu(template, 'Threatwright')
     expect(appMenu.at(-1)?.role).toBe('quit')
     expect(menu(template, 'File').some((item) => item.role === 'quit')).toBe(false)
@@ -113,5 +127,107 @@ describe('buildMenuTemplate', () => {
     expect(sent).toEqual(['help.about'])
     const recent = submenu(menu(template, 'File').find((item) => item.label === 'Open Recent'))
     expect(recent[0]?.label).toBe('/Users/me/R&D.twm')
+  })
+})
+
+interface RegistryEntry {
+  readonly id: string
+  readonly shortcuts: readonly string[]
+  readonly hiddenFromMenu: boolean
+}
+
+/**
+ * The renderer's command table, read as text: the node test project cannot import src-renderer (it is
+ * type-checked by tsconfig.web.json, and a composite project may not pull in files it does not list).
+ * Each entry is the text from one literal `id: '…'` to the next; generated ids (`edit.move-${name}`) are
+ * not literals, and those commands are all hidden from menus.
+ */
+function registryEntries(): RegistryEntry[] {
+  const folder = join(__dirname, '..', '..', '..', 'src-renderer', 'src', 'commands')
+  const sources = ['registry.ts', 'editor-commands.ts', 'threat-commands.ts'].map((file) => readFileSync(join(folder, file), 'utf8'))
+  return sources.flatMap((source) => {
+    const starts = [...source.matchAll(/\bid: '([a-z-]+\.[a-z-]+)'/g)]
+    return starts.map((match, index) => {
+      const text = source.slice(match.index, starts[index + 1]?.index ?? source.length)
+      const shortcutList = /shortcuts: \[([^\]]*)\]/.exec(text)?.[1] ?? ''
+      return {
+        id: match[1] ?? '',
+        shortcuts: [...shortcutList.matchAll(/'([^']+)'/g)].map((shortcut) => shortcut[1] ?? ''),
+        hiddenFromMenu: /hiddenFromMenu: true/.test(text)
+      }
+    })
+  })
+}
+
+/** Every item of the template, submenus flattened. */
+function allItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? allItems(item.submenu) : [])])
+}
+
+/** Which command id each command item sends, found by clicking it. */
+function itemsByCommand(platform: NodeJS.Platform): Map<string, MenuItemConstructorOptions> {
+  const { template, sent } = build(platform)
+  const found = new Map<string, MenuItemConstructorOptions>()
+  for (const item of allItems(template)) {
+    if (item.click === undefined) continue
+    ;(item.click as () => void)()
+    const id = sent.pop()
+    if (id !== undefined) found.set(id, item)
+  }
+  return found
+}
+
+// The clipboard and select-all commands are Electron roles so that text fields keep their own (menu.ts).
+const ROLE_COMMANDS: Readonly<Record<string, string>> = {
+  'edit.cut': 'cut',
+  'edit.copy': 'copy',
+  'edit.paste': 'paste',
+  'edit.select-all': 'selectAll'
+}
+
+describe('the native menu and the renderer registry', () => {
+  const entries = registryEntries()
+
+  it('reads the registry (a guard for the parser)', () => {
+    const ids = entries.map((entry) => entry.id)
+    expect(ids).toEqual(expect.arrayContaining(['file.new', 'edit.delete', 'diagram.connect', 'view.command-palette', 'threats.generate']))
+    expect(entries.find((entry) => entry.id === 'edit.redo')?.shortcuts).toEqual(['CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y'])
+    expect(entries.find((entry) => entry.id === 'edit.cancel')?.hiddenFromMenu).toBe(true)
+  })
+
+  it('offers every menu command of the registry, with its first shortcut as the accelerator', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const items = itemsByCommand(platform)
+      const edit = menu(build(platform).template, 'Edit')
+      for (const entry of entries) {
+        // Sent by the close prompt, not a menu item (MENU_COMMAND_IDS says so).
+        if (entry.hiddenFromMenu || entry.id === 'file.save-and-close') continue
+        const role = ROLE_COMMANDS[entry.id]
+        if (role !== undefined) {
+          expect(edit.some((item) => item.role === role), `${entry.id} as role ${role}`).toBe(true)
+          continue
+        }
+        const item = items.get(entry.id)
+        expect(item, `${entry.id} in the native menu`).toBeDefined()
+        expect(item?.accelerator, `${entry.id}'s accelerator`).toBe(entry.shortcuts[0])
+      }
+    }
+  })
+
+  it('sends only ids the registry knows', () => {
+    const known = new Set(entries.map((entry) => entry.id))
+    expect(MENU_COMMAND_IDS.filter((id) => !known.has(id))).toEqual([])
+  })
+
+  it('shows plain-key shortcuts without registering them, so text fields keep their keys', () => {
+    const items = itemsByCommand('linux')
+    for (const id of ['edit.delete', 'diagram.connect', 'diagram.add-boundary', 'view.zoom-selection']) {
+      expect(items.get(id)?.registerAccelerator, id).toBe(false)
+    }
+    for (const id of ['edit.duplicate', 'view.fit', 'view.command-palette', 'file.save']) {
+      expect(items.get(id)?.registerAccelerator, id).toBeUndefined()
+    }
+    expect(['C', 'Delete', 'Shift+F', 'Backspace'].every(isPlainKeyShortcut)).toBe(true)
+    expect(['CmdOrCtrl+D', 'Alt+F', 'Ctrl+Shift+P', 'Cmd+Plus'].some(isPlainKeyShortcut)).toBe(false)
   })
 })

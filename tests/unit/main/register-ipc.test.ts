@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../../src-shared/ipc-contract'
+import { COMMAND_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../../src-shared/ipc-contract'
 import { registerIpc, sendEvent, UntrustedSenderError, type IpcMainPort } from '../../../src-main/ipc/register-ipc'
 import { isTrustedSender } from '../../../src-main/ipc/trusted-sender'
 import { makeHandlers } from './handler-fakes'
 
-const APP = 'file:///app/out/renderer/index.html'
+const APP = 'app://threatwright/index.html'
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>
 
 function fakeIpcMain() {
@@ -36,6 +36,18 @@ describe('registerIpc', () => {
     await expect(invokeFrom(listeners, 'https://evil.example/', 'app:info', null)).rejects.toThrow(UntrustedSenderError)
     await expect(invokeFrom(listeners, `${APP}.evil`, 'app:info', null)).rejects.toThrow(UntrustedSenderError)
     await expect(invokeFrom(listeners, null, 'app:info', null)).rejects.toThrow(UntrustedSenderError)
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('refuses every command, the new recovery ones included, from a wrong sender (a file:// page, another app:// host)', async () => {
+    const { ipcMain, listeners } = fakeIpcMain()
+    const dispatch = vi.fn()
+    registerIpc(ipcMain, { dispatch }, (url) => isTrustedSender(url, APP))
+    for (const sender of ['file:///app/out/renderer/index.html', 'app://other/index.html', 'about:blank', 'devtools://devtools/bundled/inspector.html']) {
+      for (const name of COMMAND_NAMES) {
+        await expect(invokeFrom(listeners, sender, name, null), `${name} from ${sender}`).rejects.toThrow(UntrustedSenderError)
+      }
+    }
     expect(dispatch).not.toHaveBeenCalled()
   })
 

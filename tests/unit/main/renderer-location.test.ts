@@ -4,11 +4,12 @@ import { rendererLocation } from '../../../src-main/window/renderer-location'
 const index = '/app/out/renderer/index.html'
 
 describe('rendererLocation', () => {
-  it('loads the built files, trusting their file:// URL', () => {
+  it('loads the built files over app://, never file://, serving them from their folder', () => {
     expect(rendererLocation({ isPackaged: true, devServerUrl: undefined, rendererIndexPath: index })).toEqual({
       kind: 'file',
       path: index,
-      url: 'file:///app/out/renderer/index.html'
+      rootDir: '/app/out/renderer',
+      url: 'app://threatwright/index.html'
     })
   })
 

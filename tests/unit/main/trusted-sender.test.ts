@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isTrustedSender } from '../../../src-main/ipc/trusted-sender'
 
-const APP = 'file:///app/out/renderer/index.html'
+const APP = 'app://threatwright/index.html'
 const DEV = 'http://localhost:5173/'
 
 describe('isTrustedSender', () => {
@@ -15,7 +15,10 @@ describe('isTrustedSender', () => {
   it('refuses pages that are not the app page (the inverted guard must fail here)', () => {
     expect(isTrustedSender('https://evil.example/', APP)).toBe(false)
     expect(isTrustedSender('file:///tmp/evil.html', APP)).toBe(false)
-    expect(isTrustedSender('file:///app/out/renderer/other.html', APP)).toBe(false)
+    expect(isTrustedSender('app://threatwright/other.html', APP)).toBe(false)
+    // The built files' old file:// URL is no longer the app page: the renderer is served over app:// only.
+    expect(isTrustedSender('file:///app/out/renderer/index.html', APP)).toBe(false)
+    expect(isTrustedSender('app://other/index.html', APP)).toBe(false)
     expect(isTrustedSender('http://localhost:5174/', DEV)).toBe(false)
     expect(isTrustedSender('http://127.0.0.1:5173/', DEV)).toBe(false)
     expect(isTrustedSender('about:blank', APP)).toBe(false)

@@ -7,6 +7,8 @@ import { load } from 'js-yaml'
 import { listPackage } from '@electron/asar'
 
 const repoRoot = resolve(__dirname, '..', '..', '..')
+/** @electron/fuses' marker before the fuse wire in Electron's binary. */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 
 /**
  * A stand-in for an unpacked Electron distribution: electron-builder only copies it, so an empty
@@ -16,7 +18,9 @@ function standInElectronDist(): string {
   const dist = mkdtempSync(join(tmpdir(), 'tw-electron-dist-'))
   mkdirSync(join(dist, 'resources'))
   mkdirSync(join(dist, 'locales'))
-  writeFileSync(join(dist, 'electron'), '#!/bin/sh\nexit 0\n')
+  // Ends with a fuse wire as Electron's binary carries one (sentinel, version 1, 8 fuses, all enabled):
+  // electron-builder flips it at package time (electronFuses in electron-builder.yml).
+  writeFileSync(join(dist, 'electron'), `#!/bin/sh\nexit 0\n# ${FUSE_SENTINEL}\u0001\u0008${'1'.repeat(8)}\n`)
   chmodSync(join(dist, 'electron'), 0o755)
   writeFileSync(join(dist, 'LICENSE'), 'stand-in')
   writeFileSync(join(dist, 'version'), '45.5.0')
@@ -66,6 +70,11 @@ describe('electron-builder configuration', () => {
     )
     const unpacked = join(output, 'linux-unpacked')
     expect(readdirSync(unpacked)).toContain('threatwright')
+    // The fuses were flipped in the packaged binary: '0' off, '1' on, in FuseV1Options order (RunAsNode,
+    // CookieEncryption, NODE_OPTIONS, --inspect, AsarIntegrity, OnlyLoadAppFromAsar, V8 snapshot, file:// privileges).
+    const binary = readFileSync(join(unpacked, 'threatwright'), 'latin1')
+    const wire = binary.slice(binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2, binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 10)
+    expect(wire).toBe('01001110')
     const packed = listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false })
     expect(packed).toContain('/out/main/index.js')
     expect(packed).toContain('/node_modules/js-yaml/package.json')

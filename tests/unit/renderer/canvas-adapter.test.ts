@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape'
 import { describe, expect, it } from 'vitest'
-import { newDiagram, newElement, newFlow } from '../../../model/factory'
+import { newBoxBoundary, newDiagram, newElement, newFlow } from '../../../model/factory'
 import { asId, type DiagramId, type ElementId, type FlowId } from '../../../model/ids'
 import type { Diagram } from '../../../model/model'
 import { applyProjection, createCanvasAdapter } from '../../../src-renderer/src/canvas/canvas-adapter'
@@ -86,6 +86,47 @@ describe('createCanvasAdapter (headless)', () => {
     expect(adapter.edgeCount()).toBe(0)
     adapter.zoomIn()
     adapter.fit()
+    adapter.destroy()
+  })
+})
+
+describe('editing canvas (headless)', () => {
+  const noGestures = {
+    selectionChanged: () => {},
+    move: () => {},
+    resize: () => {},
+    connect: () => {},
+    addBend: () => {},
+    removeBend: () => {},
+    drawBoundary: () => {},
+    place: () => {}
+  }
+
+  it('keeps the session selection across renders, selects items not drawn yet once they are, and shows handles for one', () => {
+    const reported: string[][] = []
+    const adapter = createCanvasAdapter(null, { headless: true, gestures: { ...noGestures, selectionChanged: (ids) => reported.push([...ids]) } })
+    const source = diagram()
+    adapter.select(['a', 'later'])
+    adapter.render(source, [])
+    expect(adapter.selectedIds()).toEqual(['a'])
+    const withLater = { ...source, elements: [...source.elements, { ...newElement('process', { x: 600, y: 0 }), id: asId<ElementId>('later') }] }
+    adapter.select(['later'])
+    adapter.render(withLater, [])
+    expect(adapter.selectedIds()).toEqual(['later'])
+    expect(reported.at(-1)).toEqual(['later'])
+    // One selected element: the handles are drawn, but are not model items.
+    expect(adapter.elementIds()).not.toContain('undefined')
+    expect(adapter.nodeCount()).toBe(3)
+    adapter.destroy()
+  })
+
+  it('flags flows crossing a boundary', () => {
+    const adapter = createCanvasAdapter(null, { headless: true, gestures: noGestures })
+    const source = diagram()
+    adapter.render({ ...source, boundaries: [{ ...newBoxBoundary({ x: -10, y: -10, width: 150, height: 150 }), id: asId('zone') }] }, [])
+    expect(adapter.classesOf('ab')).toContain('crosses-boundary')
+    adapter.render(source, [])
+    expect(adapter.classesOf('ab')).not.toContain('crosses-boundary')
     adapter.destroy()
   })
 })

@@ -101,7 +101,7 @@ describe('projectDiagram', () => {
   it('draws flows as directed edges between element nodes, labelled with the flow name', () => {
     expect(edge(projection.edges, 'flow:request')).toMatchObject({
       data: { modelId: 'request', role: 'flow', source: 'element:browser', target: 'element:web', label: 'HTTPS' },
-      classes: 'flow'
+      classes: 'flow crosses-boundary'
     })
   })
 
@@ -131,7 +131,7 @@ describe('projectDiagram', () => {
     const other = diagram()
     const projected = projectDiagram({ ...other, elements: other.elements.filter((element) => element.id !== 'browser') }, [])
     expect(edge(projected.edges, 'flow:request').data.source).toBe(canvasId.anchor('flow:request', 'source'))
-    expect(edge(projected.edges, 'flow:request').classes).toBe('flow loose-source')
+    expect(edge(projected.edges, 'flow:request').classes).toBe('flow loose-source crosses-boundary')
     expect(node(projected.nodes, canvasId.anchor('flow:request', 'source')).position).toEqual({ x: 100, y: 50 })
   })
 

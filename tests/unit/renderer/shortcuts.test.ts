@@ -45,7 +45,7 @@ describe('command registry', () => {
     expect(new Set(all).size).toBe(all.length)
   })
 
-  const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false }
+  const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1 }
 
   it('keeps undo and redo disabled until the editor brings history', () => {
     const undo = COMMANDS.find((command) => command.id === 'edit.undo')
@@ -102,5 +102,36 @@ describe('keyboard shortcuts', () => {
     expect(displayShortcut('CmdOrCtrl+Shift+S', true)).toBe('⇧⌘S')
     expect(displayShortcut('CmdOrCtrl+Plus', false)).toBe('Ctrl++')
     expect(displayShortcut('F', false)).toBe('F')
+  })
+})
+
+describe('editor shortcuts', () => {
+  const id = (key: string, modifiers: Partial<KeyPress> = {}): string | undefined => commandForKeyPress(press(key, modifiers), false)?.id
+
+  it('maps arrows (Shift = grid step), Delete, Ctrl+D, C, Ctrl+Shift+H and Ctrl+Shift+P', () => {
+    expect(id('ArrowUp')).toBe('edit.move-up')
+    expect(id('ArrowLeft', { shiftKey: true })).toBe('edit.move-left-grid')
+    expect(id('Delete')).toBe('edit.delete')
+    expect(id('Backspace')).toBe('edit.delete')
+    expect(id('d', { ctrlKey: true })).toBe('edit.duplicate')
+    expect(id('c')).toBe('diagram.connect')
+    expect(id('c', { ctrlKey: true })).toBe('edit.copy')
+    expect(id('H', { ctrlKey: true, shiftKey: true })).toBe('view.fit')
+    expect(id('P', { ctrlKey: true, shiftKey: true })).toBe('view.command-palette')
+  })
+
+  it('nudges through the editor, only with a selection', async () => {
+    const moves: [number, number][] = []
+    const editor = new Proxy({} as CommandContext['editor'], {
+      get: (_target, name) => (dx: number, dy: number) => {
+        if (name === 'nudge') moves.push([dx, dy])
+      }
+    })
+    const context = { editor } as CommandContext
+    const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1 }
+    expect(await runCommand('edit.move-right-grid', state, context)).toBe(false)
+    expect(await runCommand('edit.move-right-grid', { ...state, selectionCount: 1 }, context)).toBe(true)
+    expect(await runCommand('edit.move-up', { ...state, selectionCount: 1 }, context)).toBe(true)
+    expect(moves).toEqual([[10, 0], [0, -1]])
   })
 })
