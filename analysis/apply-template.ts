@@ -1,7 +1,8 @@
 import type { Diagram, Property, ThreatModel } from '../model/model'
 import type { Template } from '../model/template'
 import { typeProperties } from './template-properties'
-import { typeMatcher, type DrawnKind, type TypeMatcher } from './template-type-match'
+import type { DrawnKind } from '../model/template'
+import { typeMatcher, type TypeMatcher } from './template-type-match'
 
 /**
  * How an item's new type was chosen: its type id exists in the new template ('id'); a type of the same

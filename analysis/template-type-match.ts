@@ -1,9 +1,7 @@
-import type { ElementKind } from '../model/enums'
-import type { ElementType, Representation, Template } from '../model/template'
+import { DRAWN_KIND_OF_REPRESENTATION, type DrawnKind, type ElementType, type Template } from '../model/template'
 import { ROOT_TYPE_ID } from './tmt-rules/type-hierarchy'
 
 /** What an item is drawn as: the kinds a template type must share with it to replace its type. */
-export type DrawnKind = ElementKind | 'flow' | 'boxBoundary' | 'lineBoundary'
 
 /** TMT's generic ids (tmt-format.md §9.3), which most templates keep at the root of their hierarchy. */
 const GENERIC_TYPE_IDS: Readonly<Record<DrawnKind, string>> = {
@@ -14,17 +12,6 @@ const GENERIC_TYPE_IDS: Readonly<Record<DrawnKind, string>> = {
   flow: 'GE.DF',
   boxBoundary: 'GE.TB.B',
   lineBoundary: 'GE.TB.L'
-}
-
-/** Templates with GUID roots (AWS, smart grid…) are recognised by how their roots are drawn. */
-const KIND_OF_REPRESENTATION: Readonly<Partial<Record<Representation, DrawnKind>>> = {
-  ellipse: 'process',
-  rectangle: 'externalInteractor',
-  parallelLines: 'dataStore',
-  annotation: 'annotation',
-  line: 'flow',
-  borderBoundary: 'boxBoundary',
-  lineBoundary: 'lineBoundary'
 }
 
 /** Words too common in type names to say anything about what a thing is. */
@@ -50,7 +37,7 @@ export function typeMatcher(template: Template): TypeMatcher {
   }
   const kindOfRoot = (root: ElementType): DrawnKind | undefined =>
     (Object.keys(GENERIC_TYPE_IDS) as DrawnKind[]).find((kind) => GENERIC_TYPE_IDS[kind] === root.id) ??
-    KIND_OF_REPRESENTATION[root.representation]
+    DRAWN_KIND_OF_REPRESENTATION[root.representation]
   const isRoot = (type: ElementType): boolean => type.parentId === ROOT_TYPE_ID || !types.has(type.parentId)
   const candidates = template.elementTypes
     .filter((type) => !type.hidden && !isRoot(type))
@@ -58,7 +45,7 @@ export function typeMatcher(template: Template): TypeMatcher {
   return {
     genericType: (kind) =>
       types.get(GENERIC_TYPE_IDS[kind]) ??
-      template.elementTypes.find((type) => isRoot(type) && KIND_OF_REPRESENTATION[type.representation] === kind) ??
+      template.elementTypes.find((type) => isRoot(type) && DRAWN_KIND_OF_REPRESENTATION[type.representation] === kind) ??
       null,
     byName: (kind, typeId, name) => {
       const itemWords = new Set([...wordsOf(typeId), ...wordsOf(name)])

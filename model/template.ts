@@ -1,3 +1,4 @@
+import type { ElementKind } from './enums'
 import type { TemplateRef } from './model'
 import type { Extensions } from './json'
 
@@ -30,6 +31,23 @@ export type Representation =
   | 'borderBoundary'
   | 'annotation'
   | 'inherited'
+
+/** What a type is drawn as on a diagram: an element kind, a flow, or a box or line boundary. */
+export type DrawnKind = ElementKind | 'flow' | 'boxBoundary' | 'lineBoundary'
+
+/**
+ * How a representation is drawn. Templates whose root types have GUID ids (AWS in TMT, smart grid…) are
+ * recognised by this; `inherited` is absent on purpose: it means "ask the parent".
+ */
+export const DRAWN_KIND_OF_REPRESENTATION: Readonly<Partial<Record<Representation, DrawnKind>>> = {
+  ellipse: 'process',
+  rectangle: 'externalInteractor',
+  parallelLines: 'dataStore',
+  annotation: 'annotation',
+  line: 'flow',
+  borderBoundary: 'boxBoundary',
+  lineBoundary: 'lineBoundary'
+}
 
 export interface ElementType {
   readonly id: string

@@ -1,4 +1,4 @@
-import type { ElementKind } from '../model/enums'
+import type { DrawnKind } from '../model/template'
 
 /**
  * The generic DFD element types every model can use, before any template is applied. The ids are
@@ -11,7 +11,7 @@ export interface GenericElementType {
   readonly label: string
   readonly description: string
   /** What it is drawn as: an element kind, a flow, or a box/line boundary. */
-  readonly drawnAs: ElementKind | 'flow' | 'boxBoundary' | 'lineBoundary'
+  readonly drawnAs: DrawnKind
 }
 
 export const GENERIC_ELEMENT_TYPES: readonly GenericElementType[] = [

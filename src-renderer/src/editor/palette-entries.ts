@@ -1,5 +1,5 @@
 import type { TemplateRef } from '../../../model/model'
-import type { ElementType, Representation, Template } from '../../../model/template'
+import { DRAWN_KIND_OF_REPRESENTATION, type ElementType, type Template } from '../../../model/template'
 import { GENERIC_ELEMENT_TYPES, type GenericElementType } from '../../../templates/generic'
 import { findBuiltInTemplate } from '../../../templates/index'
 
@@ -20,17 +20,6 @@ export interface PaletteEntry {
 
 const GENERIC_DRAWN_AS = new Map<string, DrawnAs>(GENERIC_ELEMENT_TYPES.map((type) => [type.typeId, type.drawnAs]))
 
-/** Templates whose roots have GUID ids (AWS in TMT, smart grid…) still say how each root is drawn. */
-const DRAWN_AS_OF_REPRESENTATION: Readonly<Partial<Record<Representation, DrawnAs>>> = {
-  ellipse: 'process',
-  rectangle: 'externalInteractor',
-  parallelLines: 'dataStore',
-  annotation: 'annotation',
-  line: 'flow',
-  borderBoundary: 'boxBoundary',
-  lineBoundary: 'lineBoundary'
-}
-
 /** The template a model refers to, if Threatwright ships it; other templates fall back to the generic types. */
 export function templateOf(ref: TemplateRef | null): Template | null {
   return ref === null ? null : (findBuiltInTemplate(ref.id) ?? null)
@@ -45,7 +34,7 @@ export function paletteEntries(template: Template | null): PaletteEntry[] {
     const seen = new Set<string>()
     for (let current: ElementType | undefined = type; current && !seen.has(current.id); current = types.get(current.parentId)) {
       seen.add(current.id)
-      const known = GENERIC_DRAWN_AS.get(current.id) ?? DRAWN_AS_OF_REPRESENTATION[current.representation]
+      const known = GENERIC_DRAWN_AS.get(current.id) ?? DRAWN_KIND_OF_REPRESENTATION[current.representation]
       if (known) return known
     }
     return undefined
