@@ -15,6 +15,7 @@ export const MENU_COMMAND_IDS = [
   'file.save-as',
   'file.import',
   'file.export',
+  'file.export-report',
   'edit.undo',
   'edit.redo',
   'edit.duplicate',
@@ -110,6 +111,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         { type: 'separator' },
         command('Import…', 'file.import', 'CmdOrCtrl+I'),
         command('Export…', 'file.export', 'CmdOrCtrl+E'),
+        command('Export Report…', 'file.export-report'),
         // macOS quits from the app menu; elsewhere File → Quit is where people look.
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const])
       ]

@@ -1,5 +1,6 @@
 import { render, screen, fireEvent } from '@testing-library/svelte'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import App from '../../src-renderer/src/components/App.svelte'
 import RecoveryOffer from '../../src-renderer/src/components/RecoveryOffer.svelte'
 import { AUTOSAVE_DELAY_MS } from '../../src-renderer/src/document/autosave'
 import { DocumentStore } from '../../src-renderer/src/document/document-store.svelte'
@@ -34,6 +35,77 @@ describe('autosave from the document store', () => {
 
     await store.save()
     expect(api.calls.filter((call) => call.name === 'document:recovery-discard').map((call) => call.request)).toContainEqual({ id: key })
+  })
+})
+
+describe('discarding the recovery copy', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  function recordingBackend(): FakeBackend {
+    return new FakeBackend({ 'document:autosave': () => ({ kind: 'saved' }), 'document:recovery-discard': () => null })
+  }
+
+  const discarded = (api: FakeBackend): unknown[] =>
+    api.calls.filter((call) => call.name === 'document:recovery-discard').map((call) => call.request)
+
+  const autosaveKey = (api: FakeBackend): string =>
+    (api.calls.find((call) => call.name === 'document:autosave')?.request as { documentKey: string }).documentKey
+
+  it('when the user agrees to discard the changes and opens another model', async () => {
+    const api = recordingBackend()
+    const confirm = vi.fn(() => true)
+    const store = new DocumentStore(api, { ...host, confirm })
+    await store.openSample()
+    store.edit('Rename', (model) => ({ ...model, metadata: { ...model.metadata, title: 'Edited' } }))
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    const key = autosaveKey(api)
+
+    store.newDocument()
+    expect(confirm).toHaveBeenCalledTimes(1)
+    expect(discarded(api)).toContainEqual({ id: key })
+  })
+
+  it('keeps the copy when the user declines to discard', async () => {
+    const api = recordingBackend()
+    const store = new DocumentStore(api, { ...host, confirm: () => false })
+    await store.openSample()
+    store.edit('Rename', (model) => ({ ...model, metadata: { ...model.metadata, title: 'Edited' } }))
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    const key = autosaveKey(api)
+    store.newDocument()
+    expect(discarded(api)).not.toContainEqual({ id: key })
+  })
+
+  it('when an undo brings the model back to what is on disk, and when the window closes', async () => {
+    const api = recordingBackend()
+    const store = new DocumentStore(api, host)
+    await store.openSample()
+    store.edit('Rename', (model) => ({ ...model, metadata: { ...model.metadata, title: 'Edited' } }))
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    const key = autosaveKey(api)
+    store.undo()
+    expect(store.dirty).toBe(false)
+    expect(discarded(api)).toContainEqual({ id: key })
+
+    const before = discarded(api).length
+    store.windowClosing()
+    expect(discarded(api).length).toBe(before + 1)
+  })
+})
+
+describe('closing the window', () => {
+  it('discards the recovery copy on pagehide, but not when the page goes into the back/forward cache', async () => {
+    const api = new FakeBackend({ 'document:recovery-discard': () => null, 'document:recovery-list': () => [] })
+    render(App, { props: { backend: { mode: 'electron', api }, headless: true, host } })
+    await screen.findByTestId('model-elements')
+    const discards = (): number => api.calls.filter((call) => call.name === 'document:recovery-discard').length
+    const before = discards()
+    window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }))
+    expect(discards()).toBe(before)
+    window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: false }))
+    expect(discards()).toBe(before + 1)
+    delete window.__threatwrightCanvas
   })
 })
 

@@ -14,6 +14,7 @@ export type CommandId =
   | 'file.save'
   | 'file.save-as'
   | 'file.export'
+  | 'file.export-report'
   | 'file.save-and-close'
   | 'edit.undo'
   | 'edit.redo'
@@ -47,6 +48,7 @@ export interface CommandContext {
   saveDocument(): Promise<void>
   saveDocumentAs(): Promise<void>
   exportDocument(): Promise<void>
+  exportReport(): Promise<void>
   saveAndClose(): Promise<void>
   undo(): void
   redo(): void
@@ -135,6 +137,16 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['CmdOrCtrl+E'],
     when: withDocument,
     run: (context) => context.exportDocument(),
+    undoable: false
+  },
+  {
+    // Issue "Reports": the audit report (HTML, Markdown, CSV, JSON, SARIF) built in the page, with a preview.
+    id: 'file.export-report',
+    label: 'Export Report…',
+    menu: 'file',
+    shortcuts: [],
+    when: withDocument,
+    run: (context) => context.exportReport(),
     undoable: false
   },
   {

@@ -5,6 +5,7 @@ import type { DiagramId } from '../../../model/ids'
 import type { ThreatModel } from '../../../model/model'
 import type { OpenedDocument, OpenOutcome, SaveOutcome, ThreatwrightApi } from '../../../src-shared/ipc-contract'
 import { createAutosaver, type Autosaver } from './autosave'
+import { base64ByteLength } from './byte-size'
 import { baseName, withExtension } from './file-names'
 
 /** What the store needs from the page; App passes the real ones, tests pass fakes. */
@@ -25,6 +26,16 @@ export interface DocumentReport {
   /** One sentence on what the failure did and did not change. */
   readonly hint: string
   readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * A request in flight that the user waits for (issue "TMT interop": a 20 MB TMT file takes seconds to
+ * read). `bytes` is the file's size when the page knows it (a picked file), else null.
+ */
+export interface BusyState {
+  readonly action: 'Opening' | 'Saving' | 'Exporting'
+  readonly fileName: string
+  readonly bytes: number | null
 }
 
 const OPEN_HINT = 'The model you had open is still open; nothing was lost.'
@@ -50,6 +61,8 @@ export class DocumentStore {
   notice = $state('')
   /** The one command history of the open document (model/history.ts); null with no document. */
   history = $state.raw<History<ThreatModel> | null>(null)
+  /** What the app is waiting for (BusyOverlay), or null. */
+  busy = $state.raw<BusyState | null>(null)
 
   readonly #api: ThreatwrightApi
   readonly #host: DocumentHost
@@ -105,7 +118,15 @@ export class DocumentStore {
 
   /** Browser mode: bytes the user picked. The caller asked `mayReplace` before showing the picker. */
   openBytes(fileName: string, base64: string): Promise<void> {
-    return this.#open(fileName, () => this.#api.invoke('document:open-bytes', { fileName, base64 }))
+    return this.#open(fileName, () => this.#api.invoke('document:open-bytes', { fileName, base64 }), base64ByteLength(base64))
+  }
+
+  /**
+   * Re-reads the open file from disk (the file changed there: FileChangedBanner). The caller asked
+   * `mayReplace` first. Main opens only paths on its recent list, which every opened or saved file is on.
+   */
+  reopen(path: string): Promise<void> {
+    return this.#open(baseName(path), () => this.#api.invoke('document:open-recent', { path }))
   }
 
   /** A file opened from outside the window ('document:opened': file association, Open Recent). */
@@ -203,6 +224,18 @@ export class DocumentStore {
     this.current = { ...this.current, model }
     this.setDirty(model !== this.#savedModel)
     if (this.dirty) this.#autosaver?.schedule()
+    // Undone back to what is on disk: the copy holds edits that no longer exist, and would be offered
+    // after the next crash as if they were unsaved work.
+    else this.#autosaver?.discard()
+  }
+
+  /**
+   * The window is going away for good (pagehide). Reached only with nothing unsaved or after the user
+   * agreed to lose it (main's Save / Don't Save prompt, the browser's leave-page prompt), so the copy is
+   * not wanted. A crash never gets here, which is what the copy is for.
+   */
+  windowClosing(): void {
+    this.#autosaver?.discard()
   }
 
   /** Opens a crash-recovery copy (RecoveryOffer): unsaved work, so dirty, and autosaved under the same key. */
@@ -233,11 +266,14 @@ export class DocumentStore {
     await this.#api.invoke('document:set-dirty', { dirty }).catch(() => {})
   }
 
-  async #open(fileName: string, request: () => Promise<OpenOutcome>): Promise<void> {
+  async #open(fileName: string, request: () => Promise<OpenOutcome>, bytes: number | null = null): Promise<void> {
+    this.busy = { action: 'Opening', fileName, bytes }
     try {
       this.#apply(await request())
     } catch (error) {
       this.report = failure(`Could not open ${fileName}`, fileName, OPEN_HINT, error)
+    } finally {
+      this.busy = null
     }
   }
 
@@ -282,11 +318,14 @@ export class DocumentStore {
   /** `adopt`: a save makes the written file the document's file; an export leaves it alone. */
   async #write(verb: 'Save' | 'Export', fileName: string, adopt: boolean, request: () => Promise<SaveOutcome>): Promise<boolean> {
     let outcome: SaveOutcome
+    this.busy = { action: verb === 'Save' ? 'Saving' : 'Exporting', fileName, bytes: null }
     try {
       outcome = await request()
     } catch (error) {
       this.report = failure(`Could not ${verb.toLowerCase()} ${fileName}`, fileName, WRITE_HINT, error)
       return false
+    } finally {
+      this.busy = null
     }
     if (outcome.kind === 'cancelled') return false
     if (outcome.kind === 'failed') {

@@ -50,6 +50,7 @@ describe('buildMenuTemplate', () => {
       '---',
       'Import…',
       'Export…',
+      'Export Report…',
       '---',
       'Quit'
     ])
@@ -65,6 +66,7 @@ describe('buildMenuTemplate', () => {
       ['File', 'Save As…', 'file.save-as'],
       ['File', 'Import…', 'file.import'],
       ['File', 'Export…', 'file.export'],
+      ['File', 'Export Report…', 'file.export-report'],
       ['Edit', 'Undo', 'edit.undo'],
       ['Edit', 'Redo', 'edit.redo'],
       ['Edit', 'Duplicate', 'edit.duplicate'],
