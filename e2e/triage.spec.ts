@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import type { ThreatModel } from '../model/model'
+import { itemBox } from './support'
 
 /**
  * Threat triage end to end, in browser mode on the sample (samples/web-shop.twm, 8 threats on one
@@ -137,4 +138,35 @@ test('filter, focus, keyboard and bulk triage, undo, save and reopen', async ({ 
     'Backups are encrypted with a key held in the HSM; accepted until the 2027 review.'
   )
   await expect(page.getByTestId('details-history')).toContainText('Priya Shah: state notStarted → accepted')
+})
+
+test('Add threat on the element selected on the canvas; Undo removes it', async ({ page }) => {
+  await page.goto('./')
+  await expect(rows(page)).toHaveCount(8)
+  await page.getByTestId('reviewer-name').fill('Priya Shah')
+
+  // Select the API on the canvas: the table narrows to its threats.
+  const box = await itemBox(page, 'api')
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect.poll(() => selectedOnCanvas(page)).toEqual(['api'])
+  const before = await rows(page).count()
+
+  await page.locator('[data-menu-button="threats"]').click()
+  await page.locator('[data-command-id="threats.add"]').click()
+  const dialog = page.getByTestId('add-threat-dialog')
+  await expect(dialog).toContainText('API')
+  await page.getByTestId('add-threat-title').fill('Mass assignment of order fields')
+  await page.getByTestId('add-threat-category').selectOption('tampering')
+  await page.getByTestId('add-threat-apply').click()
+  await expect(dialog).toBeHidden()
+
+  const added = rows(page).filter({ hasText: 'Mass assignment of order fields' })
+  await expect(added).toHaveCount(1)
+  await expect(added).toHaveClass(/current/)
+  await expect(rows(page)).toHaveCount(before + 1)
+
+  await page.locator('[data-menu-button="edit"]').click()
+  await page.locator('[data-command-id="edit.undo"]').click()
+  await expect(added).toHaveCount(0)
+  await expect(rows(page)).toHaveCount(before)
 })

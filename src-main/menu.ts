@@ -28,6 +28,8 @@ export const MENU_COMMAND_IDS = [
   'diagram.move-left',
   'diagram.move-right',
   'threats.generate',
+  'threats.add',
+  'threats.insert-from-library',
   'view.zoom-in',
   'view.zoom-out',
   'view.fit',
@@ -152,7 +154,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     },
     {
       label: 'Threats',
-      submenu: [command('Generate Threats…', 'threats.generate')]
+      submenu: [
+        command('Generate Threats…', 'threats.generate'),
+        command('Add Threat…', 'threats.add'),
+        command('Insert from Library…', 'threats.insert-from-library')
+      ]
     },
     {
       label: 'View',

@@ -79,6 +79,8 @@ describe('buildMenuTemplate', () => {
       ['Diagram', 'Move Diagram Left', 'diagram.move-left'],
       ['Diagram', 'Move Diagram Right', 'diagram.move-right'],
       ['Threats', 'Generate Threats…', 'threats.generate'],
+      ['Threats', 'Add Threat…', 'threats.add'],
+      ['Threats', 'Insert from Library…', 'threats.insert-from-library'],
       ['View', 'Zoom In', 'view.zoom-in'],
       ['View', 'Zoom Out', 'view.zoom-out'],
       ['View', 'Fit Diagram', 'view.fit'],
