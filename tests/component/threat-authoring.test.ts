@@ -7,7 +7,7 @@ import type { ThreatModel } from '../../model/model'
 import App from '../../src-renderer/src/components/App.svelte'
 import { LIBRARY_KEY } from '../../src-renderer/src/threats/threat-library'
 import ThreatsPanel from '../../src-renderer/src/threats/ThreatsPanel.svelte'
-import { sampleModel } from '../unit/renderer/threat-fixture'
+import { sampleModel } from '../small-model'
 import { FakeBackend } from './fake-backend'
 
 /**

@@ -5,7 +5,7 @@ import { asId, type ElementId, type ThreatId } from '../../model/ids'
 import { newUserThreat } from '../../model/factory'
 import type { ThreatModel } from '../../model/model'
 import ThreatsPanel from '../../src-renderer/src/threats/ThreatsPanel.svelte'
-import { sampleModel } from '../unit/renderer/threat-fixture'
+import { sampleModel } from '../small-model'
 
 /** The fixture's t1 (flow f1) plus t2 and t3 on process p1. */
 function model(): ThreatModel {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setThreatState } from '../../../model/edits/threat-edits'
 import { appEngines, previewGeneration } from '../../../src-renderer/src/threats/generate-threats'
-import { sampleModel } from './threat-fixture'
+import { sampleModel } from '../../small-model'
 
 describe('generating threats in the app', () => {
   it('offers template rules only when the model has a template this app ships', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { asId, type DiagramId, type ElementId } from '../../../model/ids'
 import { copyDestination, destinationsOf } from '../../../src-renderer/src/threats/threat-destinations'
 import { LIBRARY_KEY, loadLibrary, saveToLibrary, searchLibrary, threatFromEntry, type LibraryEntry } from '../../../src-renderer/src/threats/threat-library'
-import { sampleModel } from './threat-fixture'
+import { sampleModel } from '../../small-model'
 
 function memoryStorage(initial: Record<string, string> = {}): Pick<Storage, 'getItem' | 'setItem'> & { data: Record<string, string> } {
   const data = { ...initial }

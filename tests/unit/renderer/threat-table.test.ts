@@ -7,7 +7,7 @@ import { distinctValues, filterRows, NO_FILTER } from '../../../analysis/threat-
 import { threatProgress } from '../../../analysis/threat-table/threat-progress'
 import { buildThreatRows } from '../../../analysis/threat-table/threat-rows'
 import { sortRows } from '../../../analysis/threat-table/threat-sort'
-import { sampleModel } from './threat-fixture'
+import { sampleModel } from '../../small-model'
 
 /**
  * The fixture (./threat-fixture.ts): flow f1 p1 → s1 leaves box b1 (p1 inside, s1 outside),

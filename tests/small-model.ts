@@ -1,12 +1,11 @@
-import { asId, type DiagramId, type ElementId, type FlowId } from '../../../model/ids'
-import { emptyModel, newBoxBoundary, newDiagram, newElement, newFlow, newUserThreat } from '../../../model/factory'
-import type { Diagram, ThreatModel } from '../../../model/model'
+import { asId, type DataAssetId, type DiagramId, type ElementId, type FlowId } from '../model/ids'
+import { emptyModel, newBoxBoundary, newDiagram, newElement, newFlow, newUserThreat } from '../model/factory'
+import type { DataAsset, Diagram, ThreatModel } from '../model/model'
 
 /**
- * A small model with readable ids for the threat-table tests (the renderer's tsconfig cannot reach
- * tests/unit/model): diagram "d1" holds process "p1" ("Web app") at (0,0), store "s1" at (300,0), flow
- * "f1" p1 → s1 and box boundary "b1" around p1 only, so f1 crosses it; diagram "d2" holds interactor
- * "e2". One user threat "t1" on f1.
+ * A small valid model with readable ids, built from the factory:
+ * diagram "d1" holds process "p1" at (0,0), store "s1" at (300,0), flow "f1" p1 → s1, box boundary "b1";
+ * diagram "d2" holds interactor "e2". One data asset "a1", one user threat "t1" on f1.
  */
 export function sampleModel(): ThreatModel {
   const process = { ...newElement('process', { x: 0, y: 0 }, 'Web app'), id: asId<ElementId>('p1') }
@@ -27,9 +26,20 @@ export function sampleModel(): ThreatModel {
     id: asId<DiagramId>('d2'),
     elements: [{ ...newElement('externalInteractor', { x: 0, y: 0 }), id: asId<ElementId>('e2') }]
   }
+  const asset: DataAsset = {
+    id: asId<DataAssetId>('a1'),
+    name: 'Customer records',
+    description: '',
+    classification: { value: 'confidential', raw: null },
+    confidentiality: null,
+    integrity: null,
+    availability: null,
+    extensions: {}
+  }
   return {
     ...emptyModel('Sample'),
     diagrams: [first, second],
+    dataAssets: [asset],
     threats: [{ ...newUserThreat({ kind: 'flow', flowId: flow.id }, 'Tampering with f1'), id: asId('t1') }]
   }
 }
