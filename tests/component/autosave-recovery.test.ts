@@ -95,7 +95,7 @@ describe('discarding the recovery copy', () => {
 })
 
 describe('closing the window', () => {
-  it('discards the recovery copy on pagehide, but not when the page goes into the back/forward cache', async () => {
+  it('discards the recovery copy when a clean page hides, but not when it goes into the back/forward cache', async () => {
     const api = new FakeBackend({ 'document:recovery-discard': () => null, 'document:recovery-list': () => [] })
     render(App, { props: { backend: { mode: 'electron', api }, headless: true, host } })
     await screen.findByTestId('model-elements')
