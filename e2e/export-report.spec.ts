@@ -22,6 +22,10 @@ test('exports the sample as a Markdown report with a sandboxed preview', async (
   await expect(preview).toHaveAttribute('sandbox', '')
   // Read through the attribute: reaching into a script-less frame makes Chromium log a blocked script.
   await expect(preview).toHaveAttribute('srcdoc', new RegExp(`<h1[^>]*>[^<]*${escapeRegExp(sample.model.metadata.title)}`))
+  // The frame may run nothing, and the report asks for nothing to run: no script element, no handler.
+  const srcdoc = (await preview.getAttribute('srcdoc')) ?? ''
+  expect(srcdoc).not.toMatch(/<script\b/i)
+  expect(srcdoc).not.toMatch(/<[^>]*\son[a-z]+\s*=/i)
 
   await page.getByTestId('report-format').selectOption('markdown')
   const downloading = page.waitForEvent('download')

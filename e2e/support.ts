@@ -70,6 +70,16 @@ export async function distinctCanvasColours(page: Page): Promise<number> {
  * Records every request a page makes and every error it logs. The app is offline by design: a request to
  * anything but its own loopback origin is a failure, and so is a CSP violation or script error.
  */
+/**
+ * Playwright probes every frame it knows with a script of its own; in the report preview
+ * (`sandbox=""`, a srcdoc frame that may run nothing) Chromium blocks that probe and logs it, at a
+ * time that depends on scheduling. That log line is the sandbox working, not the app failing; the
+ * report itself is checked to hold no script at all.
+ */
+function isHarnessProbeOfSandboxedFrame(text: string): boolean {
+  return text.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed")
+}
+
 export function recordTraffic(page: Page, baseURL: string | undefined): { offOrigin: string[]; ownRequests: () => number; pageErrors: string[] } {
   const appOrigin = new URL(baseURL ?? '').origin
   const offOrigin: string[] = []
@@ -87,7 +97,8 @@ export function recordTraffic(page: Page, baseURL: string | undefined): { offOri
   })
   page.on('pageerror', (error) => pageErrors.push(error.message))
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text())
+    if (message.type() !== 'error' || isHarnessProbeOfSandboxedFrame(message.text())) return
+    pageErrors.push(message.text())
   })
   return { offOrigin, ownRequests: () => own, pageErrors }
 }
