@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { copyFile, open, rename, unlink } from 'node:fs/promises'
+import { copyFile, open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export interface AtomicWriteOptions {
   /** Keep the previous version as `<file>.bak` before replacing it. */
   readonly backup: boolean
+  /**
+   * Temp files of this target left by a save that was killed are removed once they are this old
+   * (default one minute: far longer than any save, so another process's save in progress is never hit).
+   */
+  readonly sweepOlderThanMs?: number
 }
+
+const DEFAULT_SWEEP_AGE_MS = 60_000
+const TEMP_SUFFIX = /\.[0-9a-f]{12}\.tmp$/
 
 export interface AtomicWriteResult {
   readonly path: string
@@ -43,7 +51,39 @@ export async function writeFileAtomic(
     throw error
   }
   await syncFolder(folder)
+  await sweepStaleTemporaries(path, options.sweepOlderThanMs ?? DEFAULT_SWEEP_AGE_MS)
   return { path, backupPath }
+}
+
+/**
+ * A save killed before its rename leaves `.<name>.<hex>.tmp` (or `<name>.bak.<hex>.tmp`) beside the file.
+ * They are never the target, but they pile up and confuse users, so the next good save of the same file
+ * clears them. Best effort: a temp file that cannot be read or removed is left for the next time.
+ */
+async function sweepStaleTemporaries(path: string, olderThanMs: number): Promise<string[]> {
+  const folder = dirname(path)
+  const name = basename(path)
+  const removed: string[] = []
+  const names = await readdir(folder).catch(() => [] as string[])
+  for (const candidate of names) {
+    if (!isTemporaryOf(candidate, name)) continue
+    const full = join(folder, candidate)
+    try {
+      const info = await stat(full)
+      if (Date.now() - info.mtimeMs < olderThanMs) continue
+      await unlink(full)
+      removed.push(full)
+    } catch {
+      // Gone already, or not ours to remove: the next save tries again.
+    }
+  }
+  return removed
+}
+
+function isTemporaryOf(candidate: string, name: string): boolean {
+  if (!TEMP_SUFFIX.test(candidate)) return false
+  const stem = candidate.replace(TEMP_SUFFIX, '')
+  return stem === `.${name}` || stem === `${name}.bak`
 }
 
 async function backupExisting(path: string): Promise<string | null> {

@@ -9,10 +9,12 @@
  * because starting tsx for each of 200 children would cost a minute.
  */
 import { spawn } from 'node:child_process'
-import { readdir, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises'
+import { readdir, readFile, writeFile, mkdtemp, rm, utimes } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
+import type { writeFileAtomic as WriteFileAtomic } from '../../../node-io/atomic-write'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const KILLS = 220
@@ -92,5 +94,30 @@ describe('atomic save under SIGKILL at random moments', () => {
     // Killed saves leave their temp files behind (the rename never happened); they are never the target.
     const leftovers = (await readdir(folder)).filter((name) => name.endsWith('.tmp'))
     expect(leftovers.every((name) => name.startsWith('.model-') || name.startsWith('model-'))).toBe(true)
+    expect(leftovers.length, 'some kills landed between writing the temp file and renaming it').toBeGreaterThan(0)
+    await expectNextSaveSweeps(leftovers)
   }, 90_000)
 })
+
+/**
+ * The next good save of a file clears what killed saves left, once it is old enough not to be another
+ * process's save in progress; a fresh temp file and files that only look alike are kept.
+ */
+async function expectNextSaveSweeps(leftovers: string[]): Promise<void> {
+  const { writeFileAtomic } = (await import(pathToFileURL(modulePath).href)) as { writeFileAtomic: typeof WriteFileAtomic }
+  const anHourAgo = new Date(Date.now() - 3_600_000)
+  for (const name of leftovers) await utimes(join(folder, name), anHourAgo, anHourAgo)
+  const inProgress = '.model-0.twm.0123456789ab.tmp'
+  const lookalikes = ['.model-00.twm.0123456789ab.tmp', 'notes.model-0.twm.bak.0123456789ab.tmp', '.model-0.twm.tmp']
+  await writeFile(join(folder, inProgress), 'another save in progress')
+  for (const name of lookalikes) {
+    await writeFile(join(folder, name), 'not ours')
+    await utimes(join(folder, name), anHourAgo, anHourAgo)
+  }
+  for (let lane = 0; lane < PARALLEL; lane++) {
+    await writeFileAtomic(join(folder, `model-${lane}.twm`), versions[1] as Buffer, { backup: true })
+  }
+  const left = (await readdir(folder)).filter((name) => name.endsWith('.tmp')).sort()
+  expect(left).toEqual([inProgress, ...lookalikes].sort())
+  expect(whichVersion(await readFile(join(folder, 'model-0.twm')))).toBe('B')
+}
