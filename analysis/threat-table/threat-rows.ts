@@ -1,7 +1,7 @@
 import { obsoleteChecker } from '../obsolete-threats'
 import { boundariesCrossed } from '../../model/boundary-geometry'
 import type { ThreatState } from '../../model/enums'
-import type { Diagram, Threat, ThreatModel, ThreatTarget } from '../../model/model'
+import type { DataAsset, Diagram, Threat, ThreatModel, ThreatTarget, TriageRecord } from '../../model/model'
 
 /**
  * analysis/threat-table/: the threat table's rows, filter, sort and progress counts as pure functions over
@@ -44,7 +44,53 @@ interface ItemInfo {
   readonly crosses: boolean
 }
 
+/**
+ * What a row needs besides its threat: names, diagrams and crossings of the items. It depends only on the
+ * diagrams and data assets, which a triage edit leaves untouched (structural sharing), so it and the rows
+ * built in it are kept per (diagrams, data assets) pair: after a triage step on a 20,000-threat model only the
+ * edited threats' rows are built again.
+ */
+interface RowContext {
+  readonly items: ReadonlyMap<string, ItemInfo>
+  readonly diagramNames: ReadonlyMap<string, string>
+  readonly assetNames: ReadonlyMap<string, string>
+  readonly isObsolete: (threat: Threat) => boolean
+  readonly rows: WeakMap<Threat, ThreatRow>
+}
+
+const contexts = new WeakMap<readonly Diagram[], WeakMap<readonly DataAsset[], RowContext>>()
+const triagedSets = new WeakMap<readonly TriageRecord[], ReadonlySet<string>>()
+
 export function buildThreatRows(model: ThreatModel): readonly ThreatRow[] {
+  const context = rowContext(model)
+  const triaged = triagedIds(model.triageHistory)
+  return model.threats.map((threat) => {
+    let row = context.rows.get(threat)
+    if (row === undefined) {
+      row = buildRow(threat, context, triaged)
+      context.rows.set(threat, row)
+    }
+    // The one field that depends on the history rather than the threat: undo can take a record away.
+    const unreviewed = row.state === 'notStarted' && !triaged.has(threat.id)
+    return row.unreviewed === unreviewed ? row : { ...row, unreviewed }
+  })
+}
+
+function rowContext(model: ThreatModel): RowContext {
+  let byAssets = contexts.get(model.diagrams)
+  if (byAssets === undefined) {
+    byAssets = new WeakMap()
+    contexts.set(model.diagrams, byAssets)
+  }
+  let context = byAssets.get(model.dataAssets)
+  if (context === undefined) {
+    context = newRowContext(model)
+    byAssets.set(model.dataAssets, context)
+  }
+  return context
+}
+
+function newRowContext(model: ThreatModel): RowContext {
   const items = new Map<string, ItemInfo>()
   for (const diagram of model.diagrams) {
     for (const element of diagram.elements) items.set(element.id, { name: element.name, diagram, crosses: false })
@@ -53,41 +99,55 @@ export function buildThreatRows(model: ThreatModel): readonly ThreatRow[] {
       items.set(flow.id, { name: flow.name, diagram, crosses: boundariesCrossed(diagram, flow).length > 0 })
     }
   }
-  const diagramNames = new Map<string, string>(model.diagrams.map((diagram) => [diagram.id, diagram.name]))
-  const assetNames = new Map<string, string>(model.dataAssets.map((asset) => [asset.id, asset.name]))
-  const triaged = new Set<string>(model.triageHistory.map((record) => record.threatId))
-  const isObsolete = obsoleteChecker(model)
-  const nameOf = (id: string | null): string => (id === null ? '(unattached)' : (items.get(id)?.name ?? id))
+  return {
+    items,
+    diagramNames: new Map<string, string>(model.diagrams.map((diagram) => [diagram.id, diagram.name])),
+    assetNames: new Map<string, string>(model.dataAssets.map((asset) => [asset.id, asset.name])),
+    // The checker reads only diagrams and data assets: the context's own key.
+    isObsolete: obsoleteChecker(model),
+    rows: new WeakMap()
+  }
+}
 
-  return model.threats.map((threat) => {
-    const { targetName, itemIds, crosses } = describeTarget(threat.target, items, assetNames, nameOf)
-    // Readers do not always say the diagram; any item the target still touches tells it (a gone flow's ends do).
-    const diagramId = threat.diagramId ?? itemIds.map((id) => items.get(id)?.diagram.id).find((id) => id !== undefined) ?? null
-    const state = threat.state.value
-    const category = threat.category.value ?? threat.category.raw ?? ''
-    const stateText = state ?? threat.state.raw ?? ''
-    const diagramName = diagramId === null ? '' : (diagramNames.get(diagramId) ?? diagramId)
-    return {
-      threat,
-      id: threat.id,
-      title: threat.title,
-      category,
-      targetName,
-      itemIds,
-      diagramId,
-      diagramName,
-      state,
-      stateText,
-      priority: threat.priority?.value ?? threat.priority?.raw ?? '',
-      severity: threat.severity?.value ?? threat.severity?.raw ?? '',
-      owner: threat.owner,
-      changedAt: threat.changedAt ?? '',
-      crossesBoundary: crosses,
-      obsolete: isObsolete(threat),
-      unreviewed: state === 'notStarted' && !triaged.has(threat.id),
-      searchText: `${ownText(threat)}\n${targetName.toLowerCase()}\n${diagramName.toLowerCase()}`
-    }
-  })
+function triagedIds(history: readonly TriageRecord[]): ReadonlySet<string> {
+  let ids = triagedSets.get(history)
+  if (ids === undefined) {
+    ids = new Set(history.map((record) => record.threatId))
+    triagedSets.set(history, ids)
+  }
+  return ids
+}
+
+function buildRow(threat: Threat, context: RowContext, triaged: ReadonlySet<string>): ThreatRow {
+  const { items, diagramNames, assetNames } = context
+  const nameOf = (id: string | null): string => (id === null ? '(unattached)' : (items.get(id)?.name ?? id))
+  const { targetName, itemIds, crosses } = describeTarget(threat.target, items, assetNames, nameOf)
+  // Readers do not always say the diagram; any item the target still touches tells it (a gone flow's ends do).
+  const diagramId = threat.diagramId ?? itemIds.map((id) => items.get(id)?.diagram.id).find((id) => id !== undefined) ?? null
+  const state = threat.state.value
+  const category = threat.category.value ?? threat.category.raw ?? ''
+  const stateText = state ?? threat.state.raw ?? ''
+  const diagramName = diagramId === null ? '' : (diagramNames.get(diagramId) ?? diagramId)
+  return {
+    threat,
+    id: threat.id,
+    title: threat.title,
+    category,
+    targetName,
+    itemIds,
+    diagramId,
+    diagramName,
+    state,
+    stateText,
+    priority: threat.priority?.value ?? threat.priority?.raw ?? '',
+    severity: threat.severity?.value ?? threat.severity?.raw ?? '',
+    owner: threat.owner,
+    changedAt: threat.changedAt ?? '',
+    crossesBoundary: crosses,
+    obsolete: context.isObsolete(threat),
+    unreviewed: state === 'notStarted' && !triaged.has(threat.id),
+    searchText: `${ownText(threat)}\n${targetName.toLowerCase()}\n${diagramName.toLowerCase()}`
+  }
 }
 
 /**

@@ -42,6 +42,37 @@ describe('buildThreatRows', () => {
   })
 })
 
+describe('buildThreatRows after an edit', () => {
+  const author = { by: 'P', at: '2026-01-01T00:00:00Z' }
+
+  it('rebuilds only the edited threats and takes the rest as they were', () => {
+    const before = model()
+    const rowsBefore = buildThreatRows(before)
+    const result = setThreatState(before, [asId('t2')], 'mitigated', author, 'parameterised queries')
+    if (result.kind !== 'edited') throw new Error(result.reason)
+    const rowsAfter = buildThreatRows(result.model)
+    expect(rowsAfter.map((row, index) => row === rowsBefore[index])).toEqual([true, false, true, true])
+    expect(rowsAfter[1]).toMatchObject({ id: 't2', state: 'mitigated', unreviewed: false })
+    // Undo gives back the model before, and with it the rows it had.
+    expect(buildThreatRows(before)[1]).toMatchObject({ id: 't2', state: 'notStarted', unreviewed: true })
+  })
+
+  it('builds every row again when an item is renamed, so names and crossings are never stale', () => {
+    const before = model()
+    const rowsBefore = buildThreatRows(before)
+    const renamed = {
+      ...before,
+      diagrams: before.diagrams.map((diagram) => ({
+        ...diagram,
+        elements: diagram.elements.map((element) => (element.id === 'p1' ? { ...element, name: 'Checkout API' } : element))
+      }))
+    }
+    const rowsAfter = buildThreatRows(renamed)
+    expect(rowsAfter.some((row, index) => row === rowsBefore[index])).toBe(false)
+    expect(rowsAfter[1]?.targetName).toBe('Checkout API')
+  })
+})
+
 describe('filterRows', () => {
   const rows = buildThreatRows(model())
   const ids = (filter: Partial<typeof NO_FILTER>): string[] => filterRows(rows, { ...NO_FILTER, ...filter }).map((row) => row.id)
