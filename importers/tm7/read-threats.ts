@@ -7,6 +7,8 @@ import type { XmlElement } from '../xml/xml-tree'
 import { report, type ReadContext } from './read-context'
 import { ARRAYS_NS, KNOWLEDGE_BASE_NS, NEVER_MODIFIED, ZERO_GUID } from './tm7-namespaces'
 import { BUILT_IN_THREAT_KEYS, THREAT_FIELD_KEYS } from './threat-fields'
+import { restoreThreatwrightFields } from './read-threatwright-entries'
+import { isThreatwrightThreatKey, originFromTypeId } from './threatwright-threat-keys'
 
 /** The threat's own string properties (`b:Properties`, a Dictionary<string,string>) in file order. */
 export function threatPropertyEntries(value: XmlElement): { key: string; value: string; item: XmlElement }[] {
@@ -29,10 +31,14 @@ const guidOrNull = (raw: string | null): string | null => (raw === null || raw =
  * ThreatInstances (tmt-format.md §8). The threat id is the dictionary key, verbatim: TMT's own
  * identity for the threat (TypeId + source + flow + target GUIDs), unique by construction and
  * searchable in the file; the numeric `b:Id` can repeat after hand edits and stays in the bag.
+ * A threat Threatwright wrote under another key carries its id in `Threatwright.Id`. `idOf` gives the
+ * id read from each entry, for the document skeleton's slots.
  */
-export function readThreats(context: ReadContext, container: XmlElement | undefined): Threat[] {
+export function readThreats(context: ReadContext, container: XmlElement | undefined): { threats: Threat[]; idOf: Map<XmlElement, string> } {
   const threats: Threat[] = []
+  const idOf = new Map<XmlElement, string>()
   const seen = new Set<string>()
+  const ids = new Set<string>()
   elementChildren(container ?? emptyElement).forEach((entry, index) => {
     const path = `/ThreatModel/ThreatInstances/${entry.name}[${index + 1}]`
     const value = childElement(entry, 'Value', ARRAYS_NS)
@@ -46,9 +52,16 @@ export function readThreats(context: ReadContext, container: XmlElement | undefi
       return
     }
     seen.add(key)
-    threats.push(readThreat(context, key, value, entry, path))
+    let threat = readThreat(context, key, value, entry, path)
+    if (ids.has(threat.id)) {
+      report(context, 'tm7.duplicate-threat', 'warning', `threat id "${threat.id}" (Threatwright.Id) is used twice; this threat keeps its key "${key}" as id`, path)
+      threat = { ...threat, id: asId<ThreatId>(key) }
+    }
+    ids.add(threat.id)
+    idOf.set(entry, threat.id)
+    threats.push(threat)
   })
-  return threats
+  return { threats, idOf }
 }
 
 const emptyElement: XmlElement = { kind: 'element', name: '', uri: '', local: '', attributes: [], children: [] }
@@ -63,7 +76,7 @@ function readThreat(context: ReadContext, key: string, value: XmlElement, entry:
   const modifiedAt = fieldText(value, 'ModifiedAt')
   const customProperties: Property[] = []
   for (const [propertyKey, propertyValue] of properties) {
-    if (BUILT_IN_THREAT_KEYS.has(propertyKey)) continue
+    if (BUILT_IN_THREAT_KEYS.has(propertyKey) || isThreatwrightThreatKey(propertyKey)) continue
     const label = context.catalog.propertyLabels.get(propertyKey) ?? propertyKey
     customProperties.push({ kind: 'string', key: propertyKey, label, value: propertyValue })
   }
@@ -72,7 +85,7 @@ function readThreat(context: ReadContext, key: string, value: XmlElement, entry:
   if (state.value === null) {
     report(context, 'tm7.unknown-state', 'warning', `threat "${key}" has the unknown state "${stateRaw}"`, `${path}/a:Value/b:State`)
   }
-  return {
+  const base: Threat = {
     id: asId<ThreatId>(key),
     definitionId: typeId === null || typeId === '' ? null : asId<ThreatDefinitionId>(typeId),
     title: properties.get(THREAT_FIELD_KEYS.title) ?? fieldText(value, 'Title') ?? '',
@@ -97,10 +110,12 @@ function readThreat(context: ReadContext, key: string, value: XmlElement, entry:
     reviewDate: null,
     changedBy: fieldText(value, 'ChangedBy'),
     changedAt: modifiedAt === null || modifiedAt === NEVER_MODIFIED || modifiedAt === '' ? null : modifiedAt,
-    origin: typeId === null || typeId === '' ? { kind: 'user' } : { kind: 'generated', engine: 'tmt', ruleId: typeId },
+    origin: originFromTypeId(typeId === '' ? null : typeId),
     customProperties,
     extensions: { tm7: { xml: bagText(entry) } }
   }
+  const warn = (message: string): void => report(context, 'tm7.threatwright-entry', 'warning', `threat "${key}": ${message}`, `${path}/a:Value/b:Properties`)
+  return restoreThreatwrightFields(base, properties, stateRaw, warn)
 }
 
 function nullableId<Id extends string>(raw: string | null): Id | null {

@@ -5,7 +5,7 @@ import { validateModel } from '../../model/validate'
 import type { ReadInput, ReadResult } from '../format'
 import { decodeUtf8 } from '../text/decode-text'
 import { parseXml } from '../xml/parse-xml'
-import { childElement, elementChildren, textContent } from '../xml/xml-query'
+import { childElement, elementChildren } from '../xml/xml-query'
 import { xmlToJson } from '../xml/xml-json'
 import type { XmlElement } from '../xml/xml-tree'
 import { checkThreats } from './check-threats'
@@ -16,6 +16,7 @@ import { readMetaInformation, readNotes, reportValidations } from './read-docume
 import type { ReadContext } from './read-context'
 import { readThreatDefinitions, readThreats } from './read-threats'
 import { MODEL_NS, SERIALIZATION_NS } from './tm7-namespaces'
+import { takeThreatwrightNote, withCarriedDefinitions, withDataUse } from './threatwright-note'
 import { isZipArchive } from './tm7-sniff'
 
 /**
@@ -68,7 +69,10 @@ export function readTm7(input: ReadInput): ReadResult {
   )
   const { metadata, assumptions } = readMetaInformation(childElement(root, 'MetaInformation', MODEL_NS))
   const notes = readNotes(childElement(root, 'Notes', MODEL_NS))
-  const threats = readThreats(context, childElement(root, 'ThreatInstances', MODEL_NS))
+  const { notes: modelNotes, carried, noteId } = takeThreatwrightNote(context, notes.notes)
+  // The Threatwright note is written afresh from the model, so its slot in the skeleton is emptied.
+  for (const [note, id] of notes.idOf) if (id === noteId) notes.idOf.set(note, '')
+  const { threats, idOf: threatIds } = readThreats(context, childElement(root, 'ThreatInstances', MODEL_NS))
   checkThreats(context, diagrams, threats)
   reportValidations(context, childElement(root, 'Validations', MODEL_NS))
 
@@ -77,15 +81,15 @@ export function readTm7(input: ReadInput): ReadResult {
     id: newId<ModelId>(),
     metadata,
     template: context.catalog.template,
-    diagrams,
-    dataAssets: [],
-    threatDefinitions: readThreatDefinitions(context, threats),
+    diagrams: carried === null ? diagrams : withDataUse(diagrams, carried),
+    dataAssets: carried?.dataAssets ?? [],
+    threatDefinitions: withCarriedDefinitions(readThreatDefinitions(context, threats), carried),
     threats,
     assumptions,
-    notes: notes.notes,
-    // TMT keeps only the last change of a threat (ModifiedAt on the threat); it has no history.
-    triageHistory: [],
-    extensions: { tm7: { xml: JSON.stringify(documentSkeleton(root, diagrams, notes.idOf)) } }
+    notes: modelNotes,
+    // TMT keeps only the last change of a threat (ModifiedAt on the threat); a history is Threatwright's.
+    triageHistory: carried?.triageHistory ?? [],
+    extensions: { tm7: { xml: JSON.stringify(documentSkeleton(root, diagrams, notes.idOf, threatIds)) } }
   }
   const validation = validateModel(model)
   const diagnostics = [...context.diagnostics, ...validation.diagnostics.map((entry) => ({ ...entry, location: { ...entry.location, file } }))]
@@ -97,7 +101,7 @@ export function readTm7(input: ReadInput): ReadResult {
  * the root start tag, MetaInformation (filled from the model on write), ThreatGenerationEnabled,
  * Validations, Version, the whole embedded KnowledgeBase and Profile, and any whitespace between.
  */
-function documentSkeleton(root: XmlElement, diagrams: readonly Diagram[], noteIds: ReadonlyMap<XmlElement, string>) {
+function documentSkeleton(root: XmlElement, diagrams: readonly Diagram[], noteIds: ReadonlyMap<XmlElement, string>, threatIds: ReadonlyMap<XmlElement, string>) {
   const diagramIds = new Map<XmlElement, string>()
   const surfaceList = childElement(root, 'DrawingSurfaceList', MODEL_NS)
   elementChildren(surfaceList ?? root).forEach((surface, index) => {
@@ -111,7 +115,7 @@ function documentSkeleton(root: XmlElement, diagrams: readonly Diagram[], noteId
       case 'Notes':
         return xmlToJson(child, (note) => ({ slot: noteIds.get(note) ?? '' }))
       case 'ThreatInstances':
-        return xmlToJson(child, (entry) => ({ slot: textContent(childElement(entry, 'Key')).trim() }))
+        return xmlToJson(child, (entry) => ({ slot: threatIds.get(entry) ?? '' }))
       default:
         return undefined
     }

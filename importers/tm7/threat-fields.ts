@@ -1,3 +1,7 @@
+import type { Canonical, ThreatState } from '../../model/enums'
+import type { Property } from '../../model/model'
+import { normalizeThreatState } from '../../model/normalize-enums'
+
 /**
  * Threat property keys TMT fills itself (tmt-format.md §8). The model holds the first five as threat
  * fields; the last two are frozen copies made at generation time and stay in the threat's bag.
@@ -26,6 +30,19 @@ export const TMT_STATES = {
   mitigated: 'Mitigated'
 } as const
 
+const TMT_STATE_SPELLINGS: ReadonlySet<string> = new Set(Object.values(TMT_STATES))
+
+/**
+ * What TMT's `b:State` holds for a state: one of TMT's four values, as TMT parses the field into its
+ * enum. A TMT spelling read from a file is kept; Accepted, which TMT lacks, is Needs Investigation
+ * (open in TMT, no fix claimed; its Threatwright.State entry says Accepted, threatwright-threat-keys.ts).
+ */
+export function tmtStateText(state: Canonical<ThreatState>): string {
+  if (state.value === null) return state.raw ?? TMT_STATES.needsInvestigation
+  if (state.raw !== null && TMT_STATE_SPELLINGS.has(state.raw) && normalizeThreatState(state.raw).value === state.value) return state.raw
+  return state.value === 'accepted' ? TMT_STATES.needsInvestigation : TMT_STATES[state.value]
+}
+
 export const TMT_PRIORITIES = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const
 
 export const TMT_CATEGORIES = {
@@ -41,3 +58,7 @@ export const TMT_CATEGORIES = {
 export function threatKey(typeId: string, sourceGuid: string, flowGuid: string, targetGuid: string): string {
   return `${typeId}${sourceGuid}${flowGuid}${targetGuid}`
 }
+
+/** A threat property as TMT's Dictionary<string, string> holds it: the selected option of a list. */
+export const threatPropertyText = (property: Property): string =>
+  property.kind === 'list' ? (property.selected === null ? '' : (property.options[property.selected] ?? '')) : String(property.value)

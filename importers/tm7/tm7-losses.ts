@@ -8,18 +8,11 @@ export function lossWarnings(model: ThreatModel): Diagnostic[] {
   const lost = (code: string, message: string): void => {
     warnings.push(diagnostic(code, 'warning', message))
   }
-  if (model.dataAssets.length > 0) lost('tm7.lost.data-assets', `${model.dataAssets.length} data assets are not written: TMT models have none`)
   const described = model.diagrams.flatMap((diagram) => [...diagram.elements, ...diagram.flows, ...diagram.boundaries]).filter((item) => item.description !== '')
   if (described.length > 0) lost('tm7.lost.descriptions', `the descriptions of ${described.length} diagram items are not written: TMT items have no description field`)
   const custom = model.metadata.custom.filter((entry) => entry.key !== EXTERNAL_DEPENDENCIES_KEY)
   if (custom.length > 0 || model.metadata.tags.length > 0) {
     lost('tm7.lost.metadata', 'tags and custom metadata other than "External Dependencies" are not written: TMT has no place for them')
-  }
-  const triage = model.threats.filter(
-    (threat) => threat.severity !== null || threat.likelihood !== null || threat.impact !== null || threat.mitigations.length > 0 || threat.owner !== '' || threat.ticket !== '' || threat.reviewDate !== null
-  )
-  if (triage.length > 0) {
-    lost('tm7.lost.threat-fields', `severity, likelihood, impact, mitigations, owner, ticket or review date of ${triage.length} threats are not written: TMT threats have no such fields`)
   }
   return warnings
 }

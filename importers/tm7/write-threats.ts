@@ -1,13 +1,16 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostics'
 import type { Canonical } from '../../model/enums'
-import { normalizePriority, normalizeStrideCategory, normalizeThreatState } from '../../model/normalize-enums'
-import type { Flow, Property, Threat, ThreatModel } from '../../model/model'
+import { normalizePriority, normalizeStrideCategory } from '../../model/normalize-enums'
+import type { Flow, Threat, ThreatModel } from '../../model/model'
 import { childElement, isNil, textContent } from '../xml/xml-query'
 import { xmlFromJson, type NamespaceScope } from '../xml/xml-json'
 import type { XmlElement, XmlNode } from '../xml/xml-tree'
 import { bagXml } from './bag'
 import { ARRAYS_NS, KNOWLEDGE_BASE_NS, NEVER_MODIFIED, ZERO_GUID } from './tm7-namespaces'
-import { FROZEN_THREAT_KEYS, THREAT_FIELD_KEYS, TMT_CATEGORIES, TMT_PRIORITIES, TMT_STATES, threatKey } from './threat-fields'
+import { FROZEN_THREAT_KEYS, THREAT_FIELD_KEYS, TMT_CATEGORIES, TMT_PRIORITIES, TMT_STATES, threatPropertyText, tmtStateText } from './threat-fields'
+import type { PropertyLabels } from './threatwright-threat-keys'
+import { interactionOf, isAboutFlow, preferredKey, uniqueKeys, type Interaction } from './write-threat-keys'
+import { threatwrightEntries } from './write-threatwright-entries'
 import { appendChildren, element, keepOrSet, member, updateChild, withChildren } from './xml-build'
 
 /** The raw spelling when it still means the canonical value, else TMT's spelling of the value. */
@@ -16,29 +19,17 @@ function spell<Value extends string>(value: Canonical<Value>, normalize: (raw: s
   return value.value === null ? value.raw : (spellings[value.value] ?? null)
 }
 
-/** The interaction a threat is written for, or null when TMT cannot hold its target (TMT threats are per flow, §8). */
-function interactionOf(threat: Threat, flows: ReadonlyMap<string, Flow>): { source: string; flow: string; target: string } | null {
-  const target = threat.target
-  if (target.kind === 'interaction') return { source: target.sourceId ?? ZERO_GUID, flow: target.flowId, target: target.targetId ?? ZERO_GUID }
-  if (target.kind !== 'flow') return null
-  const flow = flows.get(target.flowId)
-  return { source: flow?.source ?? ZERO_GUID, flow: target.flowId, target: flow?.target ?? ZERO_GUID }
-}
-
 interface ThreatValues {
   readonly key: string
   readonly fields: Readonly<Record<string, string | null>>
   /** Values of `b:Properties` entries by key. */
   readonly properties: ReadonlyMap<string, string>
+  /** The Threatwright entries among them, in the order a new entry lists them. */
+  readonly carried: readonly [string, string][]
 }
 
-const propertyText = (property: Property): string =>
-  property.kind === 'list' ? (property.selected === null ? '' : (property.options[property.selected] ?? '')) : String(property.value)
-
-function valuesOf(threat: Threat, interaction: { source: string; flow: string; target: string }): ThreatValues {
+function valuesOf(threat: Threat, interaction: Interaction, key: string, labels: PropertyLabels): ThreatValues {
   const priority = threat.priority === null ? null : spell(threat.priority, normalizePriority, TMT_PRIORITIES)
-  // TMT has no Accepted state; Needs Investigation is the nearest that does not claim a fix (warned).
-  const state = spell(threat.state, normalizeThreatState, TMT_STATES) ?? TMT_STATES.needsInvestigation
   const category = spell(threat.category, normalizeStrideCategory, TMT_CATEGORIES) ?? ''
   const properties = new Map<string, string>([
     [THREAT_FIELD_KEYS.title, threat.title],
@@ -47,9 +38,11 @@ function valuesOf(threat: Threat, interaction: { source: string; flow: string; t
     [THREAT_FIELD_KEYS.justification, threat.justification]
   ])
   if (priority !== null) properties.set(THREAT_FIELD_KEYS.priority, priority)
-  for (const property of threat.customProperties) properties.set(property.key, propertyText(property))
+  for (const property of threat.customProperties) properties.set(property.key, threatPropertyText(property))
+  const carried = threatwrightEntries(threat, key, labels)
+  for (const [entryKey, value] of carried) properties.set(entryKey, value)
   return {
-    key: threat.id,
+    key,
     fields: {
       ChangedBy: threat.changedBy,
       DrawingSurfaceGuid: threat.diagramId ?? ZERO_GUID,
@@ -58,11 +51,12 @@ function valuesOf(threat: Threat, interaction: { source: string; flow: string; t
       ModifiedAt: threat.changedAt ?? NEVER_MODIFIED,
       Priority: priority,
       SourceGuid: interaction.source,
-      State: state,
+      State: tmtStateText(threat.state),
       TargetGuid: interaction.target,
       TypeId: threat.definitionId
     },
-    properties
+    properties,
+    carried
   }
 }
 
@@ -71,37 +65,35 @@ export interface ThreatWriting {
   readonly diagnostics: Diagnostic[]
 }
 
-/** Every threat's dictionary entry by threat id; threats TMT cannot hold are left out with a warning. */
-export function writeThreats(model: ThreatModel, scope: NamespaceScope): ThreatWriting {
+/** Every threat's dictionary entry by threat id: TMT's fields, plus Threatwright entries for what they cannot hold. */
+export function writeThreats(model: ThreatModel, scope: NamespaceScope, labels: PropertyLabels): ThreatWriting {
   const flows = new Map<string, Flow>()
   for (const diagram of model.diagrams) for (const flow of diagram.flows) flows.set(flow.id, flow)
   const diagnostics: Diagnostic[] = []
   const decoded = model.threats.map((threat) => {
     const json = bagXml(threat.extensions.tm7)
-    return { threat, entry: json === null ? null : xmlFromJson(json, { scope }) }
+    const entry = json === null ? null : xmlFromJson(json, { scope })
+    const interaction = interactionOf(threat, flows)
+    return { threat, entry, interaction, preferred: preferredKey(threat, entry, interaction) }
   })
+  const keys = uniqueKeys(decoded.map(({ threat, preferred }) => ({ id: threat.id, ...preferred })))
   let nextId = 1 + Math.max(0, ...decoded.map(({ entry }) => numericId(entry)))
   const nodes = new Map<string, XmlElement>()
-  for (const { threat, entry } of decoded) {
-    const interaction = interactionOf(threat, flows)
-    if (interaction === null) {
-      diagnostics.push(diagnostic('tm7.threat-not-written', 'warning', `threat "${threat.title}" (${threat.id}) is not about a data flow; TMT threats always are, so it is left out`))
-      continue
-    }
-    if (interaction !== null && !flows.has(interaction.flow)) {
+  decoded.forEach(({ threat, entry, interaction }, index) => {
+    if (isAboutFlow(threat) && !flows.has(interaction.flow)) {
       diagnostics.push(diagnostic('tm7.stale-threat', 'warning', `threat "${threat.title}" (${threat.id}) belongs to data flow "${interaction.flow}", which no longer exists; it is written as it is, so its triage is kept`))
     }
-    if (threat.state.value === 'accepted') {
-      diagnostics.push(diagnostic('tm7.state-approximated', 'warning', `threat "${threat.title}" (${threat.id}) is Accepted, which TMT has no state for; written as Needs Investigation`))
-    }
-    const values = valuesOf(threat, interaction)
+    const values = valuesOf(threat, interaction, keys[index] ?? threat.id, labels)
     if (entry !== null) nodes.set(threat.id, patchThreat(entry, values))
-    else {
-      // Threat types TMT generates are found again by this key on regeneration (tmt-format.md §8, §11).
-      const key = threat.definitionId === null ? threat.id : threatKey(threat.definitionId, interaction.source, interaction.flow, interaction.target)
-      nodes.set(threat.id, newThreat({ ...values, key }, nextId, threat, scope))
-      nextId += 1
-    }
+    else nodes.set(threat.id, newThreat(values, nextId++, threat, scope))
+  })
+  const withoutFlow = model.threats.filter((threat) => !isAboutFlow(threat)).length
+  if (withoutFlow > 0) {
+    diagnostics.push(diagnostic('tm7.threat-without-flow', 'info', `${withoutFlow} threats are not about a data flow: TMT lists them with no interaction, and whether TMT keeps them when it regenerates threats is not known (tmt-format.md §11); Threatwright reads them back as they are`))
+  }
+  const accepted = model.threats.filter((threat) => threat.state.value === 'accepted').length
+  if (accepted > 0) {
+    diagnostics.push(diagnostic('tm7.accepted-shown-open', 'info', `${accepted} Accepted threats are shown by TMT as Needs Investigation (TMT has no Accepted state); Threatwright reads them back as Accepted`))
   }
   return { nodes, diagnostics }
 }
@@ -178,7 +170,8 @@ function newThreat(values: ThreatValues, id: number, threat: Threat, scope: Name
   if (threat.justification !== '') ordered.push([THREAT_FIELD_KEYS.justification, threat.justification])
   const priority = properties.get(THREAT_FIELD_KEYS.priority)
   if (priority !== undefined) ordered.push([THREAT_FIELD_KEYS.priority, priority])
-  for (const property of threat.customProperties) ordered.push([property.key, propertyText(property)])
+  for (const property of threat.customProperties) ordered.push([property.key, threatPropertyText(property)])
+  ordered.push(...values.carried)
   const f = values.fields
   return element('a:KeyValueOfstringThreatpc_P0_PhOB', scope, [], [
     element('a:Key', scope, [], [values.key]),

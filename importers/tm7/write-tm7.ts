@@ -6,12 +6,14 @@ import { EMPTY_SCOPE, xmlFromJson, type NamespaceScope } from '../xml/xml-json'
 import { serializeXml } from '../xml/serialize-xml'
 import { XSI_URI, type XmlElement, type XmlNode } from '../xml/xml-tree'
 import { bagXml } from './bag'
+import { readThreatCatalog } from './kb-threat-catalog'
 import { readTypeHierarchy } from './kb-type-hierarchy'
 import { minimalKnowledgeBase } from './minimal-knowledge-base'
 import { ARRAYS_NS, KNOWLEDGE_BASE_NS, MODEL_NS, SERIALIZATION_NS } from './tm7-namespaces'
 import { lossWarnings } from './tm7-losses'
 import { writeDiagram } from './write-diagram'
 import { patchManifest, writeMetaInformation, writeNotes } from './write-document-parts'
+import { threatwrightNote } from './threatwright-note'
 import { writeThreats } from './write-threats'
 import { appendChildren, element, updateChild, withChildren } from './xml-build'
 
@@ -44,6 +46,8 @@ export function writeTm7(model: ThreatModel): WriteResult {
   const rootScope = new Map([...EMPTY_SCOPE, ['', MODEL_NS], ['i', XSI_URI]])
   const knowledgeBase = childElement(root, 'KnowledgeBase', MODEL_NS)
   const hierarchy = readTypeHierarchy(knowledgeBase)
+  // What the reader will take from the KB (threat property labels, threat types), so the writer knows what to carry.
+  const catalog = readThreatCatalog(knowledgeBase)
 
   const containerScope = (container: XmlElement, fallback: NamespaceScope): NamespaceScope => {
     const slot = container.children.find((child): child is XmlElement => child.kind === 'element' && child.name === SLOT_NAME)
@@ -70,9 +74,11 @@ export function writeTm7(model: ThreatModel): WriteResult {
     return fill(list, new Map(model.diagrams.map((diagram) => [diagram.id, writeDiagram(diagram, { hierarchy, diagnostics }, scope)])))
   })
   document = updateChild(document, 'MetaInformation', MODEL_NS, (meta) => writeMetaInformation(meta, model, rootScope))
-  document = updateChild(document, 'Notes', MODEL_NS, (notes) => fill(notes, writeNotes(model.notes, containerScope(notes, rootScope))))
+  const carried = threatwrightNote(model, new Set(catalog.threatTypes.keys()))
+  const notesToWrite = carried === null ? model.notes : [...model.notes, carried]
+  document = updateChild(document, 'Notes', MODEL_NS, (notes) => fill(notes, writeNotes(notesToWrite, containerScope(notes, rootScope))))
   document = updateChild(document, 'ThreatInstances', MODEL_NS, (instances) => {
-    const written = writeThreats(model, containerScope(instances, new Map([...rootScope, ['a', ARRAYS_NS]])))
+    const written = writeThreats(model, containerScope(instances, new Map([...rootScope, ['a', ARRAYS_NS]])), catalog.propertyLabels)
     diagnostics.push(...written.diagnostics)
     return fill(instances, written.nodes)
   })

@@ -11,10 +11,11 @@ describe('writeTm7 for a model from another format (the web-shop sample)', () =>
   const sample = readNative({ bytes: sampleBytes, fileName: 'web-shop.twm' }).model
   if (sample === null) throw new Error('the sample did not read')
 
-  it('writes a file that reads back with the same diagrams, and says what TMT cannot hold', () => {
+  it('writes a file that reads back with the same diagrams and data assets, and says what TMT cannot hold', () => {
     const written = writeTm7(sample)
     const codes = written.diagnostics.map((entry) => entry.code)
-    expect(codes).toContain('tm7.lost.data-assets')
+    expect(codes).toContain('tm7.lost.descriptions')
+    expect(codes).not.toContain('tm7.lost.data-assets')
     const back = readTm7({ bytes: written.bytes, fileName: 'web-shop.tm7' })
     expect(back.diagnostics.filter((entry) => entry.severity === 'error')).toEqual([])
     const shape = (model: typeof sample) =>
@@ -26,6 +27,8 @@ describe('writeTm7 for a model from another format (the web-shop sample)', () =>
         boundaries: diagram.boundaries.map((boundary) => [boundary.id, boundary.name, boundary.shape.kind])
       }))
     expect(back.model && shape(back.model)).toEqual(shape(sample))
+    // The data assets travel in the Threatwright note (docs/decisions/0007).
+    expect(back.model?.dataAssets).toEqual(sample.dataAssets)
   })
 })
 

@@ -5,20 +5,32 @@ import { readTm7 } from '../../../importers/tm7/read-tm7'
 import { writeTm7 } from '../../../importers/tm7/write-tm7'
 import { parseXml } from '../../../importers/xml/parse-xml'
 import { serializeXml } from '../../../importers/xml/serialize-xml'
-import type { XmlElement } from '../../../importers/xml/xml-tree'
+import { textContent } from '../../../importers/xml/xml-query'
+import type { XmlElement, XmlNode } from '../../../importers/xml/xml-tree'
 import { editThreats } from '../../../model/edits/threat-edits'
 import { corpusFiles } from '../../corpus'
 
-/** The document split into its threat entries (serialised one by one) and everything else. */
-function threatEntriesAndRest(text: string): { entries: string[]; rest: string } {
+/**
+ * The document split into its threat entries (serialised one by one), the Threatwright note (which
+ * carries the triage history TMT has no place for) and everything else.
+ */
+function threatEntriesAndRest(text: string): { entries: string[]; historyNote: string[]; rest: string } {
   const parsed = parseXml(text, 'model.tm7')
   if (!('root' in parsed)) throw new Error('does not parse')
   const root = parsed.root
-  const instances = root.children.find((child): child is XmlElement => child.kind === 'element' && child.local === 'ThreatInstances')
-  if (!instances) throw new Error('no ThreatInstances')
-  const entries = instances.children.filter((child): child is XmlElement => child.kind === 'element').map((entry) => serializeXml(entry))
-  const rest = serializeXml({ ...root, children: root.children.filter((child) => child !== instances) })
-  return { entries, rest }
+  const child = (parent: XmlElement, local: string): XmlElement => {
+    const found = parent.children.find((node): node is XmlElement => node.kind === 'element' && node.local === local)
+    if (!found) throw new Error(`no ${local}`)
+    return found
+  }
+  const instances = child(root, 'ThreatInstances')
+  const notes = child(root, 'Notes')
+  const isHistoryNote = (node: XmlNode): boolean => node.kind === 'element' && textContent(child(node, 'Message')).startsWith('[Threatwright]')
+  const entries = instances.children.filter((node): node is XmlElement => node.kind === 'element').map((entry) => serializeXml(entry))
+  const historyNote = notes.children.filter(isHistoryNote).map((note) => serializeXml(note as XmlElement))
+  const withoutHistory = { ...notes, children: notes.children.filter((node) => !isHistoryNote(node)) }
+  const rest = serializeXml({ ...root, children: root.children.filter((node) => node !== instances).map((node) => (node === notes ? withoutHistory : node)) })
+  return { entries, historyNote, rest }
 }
 
 describe('triaging one threat of a TMT model and saving it as .tm7', () => {
@@ -30,7 +42,7 @@ describe('triaging one threat of a TMT model and saving it as .tm7', () => {
   })
 
   for (const path of triaged) {
-    it(`${basename(path)}: changes exactly that threat's entry in the file`, () => {
+    it(`${basename(path)}: changes exactly that threat's entry, and adds the triage history note`, () => {
       const text = readFileSync(path, 'utf8')
       const model = readTm7({ bytes: new TextEncoder().encode(text), fileName: basename(path) }).model!
       // Every stored state and justification is read (the table shows these).
@@ -48,6 +60,10 @@ describe('triaging one threat of a TMT model and saving it as .tm7', () => {
       expect(changed[0]).toContain('<b:State>NeedsInvestigation</b:State>')
       expect(changed[0]).toContain('Re-opened in review 2026-11.')
       expect(changed[0]).toContain('<b:ChangedBy>reviewer</b:ChangedBy>')
+      expect(before.historyNote).toEqual([])
+      expect(after.historyNote).toHaveLength(1)
+      expect(after.historyNote[0]).toContain('{"at":"2026-11-26T12:00:00.0000000+00:00","by":"reviewer","field":"justification","from":')
+      expect(after.historyNote[0]).toContain(`"threatId":"${target.id}","to":"Re-opened in review 2026-11."}`)
     })
   }
 })
