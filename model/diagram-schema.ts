@@ -2,7 +2,7 @@ import { ELEMENT_KINDS } from './enums'
 import type { BoundaryShape, Diagram, DiagramElement, Flow, TrustBoundary } from './model'
 import type { BoundaryId, DataAssetId, DiagramId, ElementId, FlowId } from './ids'
 import { pointSchema, rectSchema } from './geometry-schema'
-import { propertySchema } from './property-schema'
+import { propertyListSchema } from './property-schema'
 import { array, boolean, enumOf, id, literal, nullable, string } from './schema'
 import { extensions } from './schema-json'
 import { object, unionByKind } from './schema-object'
@@ -20,7 +20,7 @@ export const elementSchema = object<DiagramElement>({
   outOfScopeReason: string(),
   dataProcessed: dataAssetIds,
   dataStored: dataAssetIds,
-  properties: array(propertySchema),
+  properties: propertyListSchema,
   extensions: extensions()
 })
 
@@ -39,7 +39,7 @@ export const flowSchema = object<Flow>({
   dataSent: dataAssetIds,
   dataReceived: dataAssetIds,
   responseTo: nullable(id<FlowId>()),
-  properties: array(propertySchema),
+  properties: propertyListSchema,
   extensions: extensions()
 })
 
@@ -55,7 +55,7 @@ export const boundarySchema = object<TrustBoundary>({
   description: string(),
   shape: boundaryShapeSchema,
   statedMembers: nullable(array(id<ElementId>())),
-  properties: array(propertySchema),
+  properties: propertyListSchema,
   extensions: extensions()
 })
 
@@ -65,6 +65,6 @@ export const diagramSchema = object<Diagram>({
   elements: array(elementSchema),
   flows: array(flowSchema),
   boundaries: array(boundarySchema),
-  properties: array(propertySchema),
+  properties: propertyListSchema,
   extensions: extensions()
 })

@@ -1,6 +1,6 @@
 import type { BooleanProperty, ListProperty, Property, StringProperty } from './model'
-import { fieldPath } from './json-path'
-import { array, boolean, finiteNumber, literal, nullable, refine, string } from './schema'
+import { fieldPath, indexPath } from './json-path'
+import { array, boolean, finiteNumber, INVALID, literal, nullable, refine, string, typeMismatch, type Schema } from './schema'
 import { object, unionByKind } from './schema-object'
 
 const listPropertySchema = refine(
@@ -23,8 +23,86 @@ const listPropertySchema = refine(
   }
 )
 
-export const propertySchema = unionByKind<Property>({
+const anyPropertySchema = unionByKind<Property>({
   string: object<StringProperty>({ kind: literal('string'), key: string(), label: string(), value: string() }),
   boolean: object<BooleanProperty>({ kind: literal('boolean'), key: string(), label: string(), value: boolean() }),
   list: listPropertySchema
 })
+
+/**
+ * Clean copies of frozen properties that validated without a diagnostic. Readers share one frozen
+ * property per (key, value) across items (pytm gives every element ~60 typed attributes); a frozen
+ * object of data fields can never change, so it validates to the same copy every time and is checked
+ * once instead of once per item. Anything else is validated as usual.
+ */
+const cleanCopies = new WeakMap<object, Property>()
+
+export const propertySchema: Schema<Property> = (value, path, context) => {
+  if (typeof value === 'object' && value !== null) {
+    const clean = cleanCopies.get(value)
+    if (clean !== undefined) return clean
+  }
+  const before = context.diagnostics.length
+  const parsed = anyPropertySchema(value, path, context)
+  if (parsed === INVALID || context.diagnostics.length !== before || !isFrozenData(value)) return parsed
+  // Shared from now on by every model that has this property, so frozen as well.
+  if (parsed.kind === 'list') Object.freeze(parsed.options)
+  const clean = Object.freeze(parsed)
+  cleanCopies.set(value, clean)
+  return clean
+}
+
+/**
+ * A list of properties, as `array(propertySchema)` but a property with a clean copy is taken without
+ * building its diagnostic path, and a frozen list of such properties is checked once: items have dozens
+ * of properties each, readers share lists between items with equal values, and the paths were most of
+ * the cost of validating a large pytm model.
+ */
+export const propertyListSchema: Schema<readonly Property[]> = (value, path, context) => {
+  if (!Array.isArray(value)) return typeMismatch(context, 'an array', value, path)
+  const known = cleanLists.get(value)
+  if (known !== undefined) return known
+  const before = context.diagnostics.length
+  const result: Property[] = []
+  let valid = true
+  let allClean = true
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index]
+    const clean = typeof item === 'object' && item !== null ? cleanCopies.get(item) : undefined
+    if (clean !== undefined) {
+      result.push(clean)
+      continue
+    }
+    const parsed = propertySchema(item, indexPath(path, index), context)
+    allClean = allClean && typeof item === 'object' && item !== null && cleanCopies.has(item)
+    if (parsed === INVALID) valid = false
+    else result.push(parsed)
+  }
+  if (!valid) return INVALID
+  if (allClean && context.diagnostics.length === before && Object.isFrozen(value)) {
+    // Kept from the second sighting on: a list seen once is not worth checking field by field.
+    if (!seenLists.has(value)) seenLists.add(value)
+    else if (hasFrozenDataFields(value)) {
+      const clean = Object.freeze(result)
+      cleanLists.set(value, clean)
+      return clean
+    }
+  }
+  return result
+}
+
+/** Clean copies of frozen lists of frozen properties, as `cleanCopies` for single properties. */
+const cleanLists = new WeakMap<object, readonly Property[]>()
+const seenLists = new WeakSet<object>()
+
+/** Frozen, with data fields only (no getters) and a frozen option list, so it cannot read differently later. */
+function isFrozenData(value: unknown): value is object {
+  if (!hasFrozenDataFields(value)) return false
+  const options: unknown = Object.getOwnPropertyDescriptor(value, 'options')?.value
+  return options === undefined || hasFrozenDataFields(options)
+}
+
+function hasFrozenDataFields(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return false
+  return Object.values(Object.getOwnPropertyDescriptors(value)).every((field) => 'value' in field)
+}

@@ -3,6 +3,7 @@ import type { DataAsset, Diagram, Flow } from '../../model/model'
 import { enumMemberName } from '../../vocabularies/pytm/pytm-enums'
 import { bagStrings, pytmBag } from './model-bag'
 import { DATA_DEFAULTS } from './pytm-attributes'
+import { plainView } from './item-views'
 import type { PytmViews } from './pytm-views'
 import { defaultValue } from './property-values'
 import { enumMember, isEnumMember, isPythonObject, type PythonObject, type PythonValue } from './python-values'
@@ -29,22 +30,16 @@ export class PytmDataDefaults {
 
   view(asset: DataAsset): PythonObject {
     const bag = pytmBag(asset.extensions)
-    const self: PythonObject = {
-      kind: 'object',
-      className: 'Data',
-      attribute: (name) => {
-        if (name === 'name') return asset.name
-        if (name === 'description') return asset.description
-        if (name === 'classification') return enumMember('Classification', classificationMember(asset.classification))
-        const expected = DATA_DEFAULTS[name]
-        if (expected === undefined) return undefined
-        const filled = this.fill().get(asset.id)?.get(name)
-        if (filled !== undefined) return filled
-        return bagValue(bag[name], expected)
-      },
-      call: () => undefined
-    }
-    return self
+    return plainView('Data', (name) => {
+      if (name === 'name') return asset.name
+      if (name === 'description') return asset.description
+      if (name === 'classification') return enumMember('Classification', classificationMember(asset.classification))
+      const expected = DATA_DEFAULTS[name]
+      if (expected === undefined) return undefined
+      const filled = this.fill().get(asset.id)?.get(name)
+      if (filled !== undefined) return filled
+      return bagValue(bag[name], expected)
+    })
   }
 
   private fill(): Map<string, Map<string, PythonValue>> {

@@ -3,9 +3,10 @@ import { diagnostic } from '../../model/diagnostics'
 import type { Threat, ThreatModel, ThreatTarget } from '../../model/model'
 import { asObject, bagStrings, pytmBag } from './model-bag'
 import { pytmItems, type PytmItem } from './pytm-items'
-import { pytmThreat } from './pytm-threat'
+import { PytmThreatMaker } from './pytm-threat'
 import { PytmViews } from './pytm-views'
-import type { PytmThreatLibrary } from './threat-library'
+import { TargetGroup } from './condition-lanes'
+import type { PytmThreat, PytmThreatLibrary } from './threat-library'
 
 export interface PytmFindings {
   readonly threats: readonly Threat[]
@@ -25,8 +26,13 @@ export function generatePytmFindings(model: ThreatModel, library: PytmThreatLibr
   const exclusionFor = exclusions(model)
   const previous = previousThreats(model)
   const known = new Set(library.threats.map((threat) => threat.sid))
+  const enabled = library.threats.filter((threat) => threat.applies !== null && !excludedSids.has(threat.sid))
+  const forClass = threatsByLineage(enabled)
+  const items = pytmItems(model, views)
+  const holds = classConditions(items, forClass)
+  const maker = new PytmThreatMaker()
   const threats: Threat[] = []
-  for (const item of pytmItems(model, views)) {
+  for (const item of items) {
     for (const sid of item.forced) {
       if (!known.has(sid)) {
         diagnostics.push(
@@ -35,13 +41,9 @@ export function generatePytmFindings(model: ThreatModel, library: PytmThreatLibr
       }
     }
     if (!item.inScope) continue
-    for (const threat of library.threats) {
-      if (threat.applies === null || excludedSids.has(threat.sid)) continue
-      const matchesClass = threat.targets.some((target) => item.lineage.includes(target))
-      const fires = item.forced.has(threat.sid) || (matchesClass && threat.applies(item.view))
-      if (!fires) continue
+    const fire = (threat: PytmThreat): void => {
       threats.push(
-        pytmThreat(
+        maker.make(
           threat,
           item,
           exclusionFor(item, threat.sid),
@@ -49,8 +51,70 @@ export function generatePytmFindings(model: ThreatModel, library: PytmThreatLibr
         )
       )
     }
+    const evaluated = holds.get(item)
+    if (evaluated !== undefined) {
+      const candidates = forClass(item.lineage)
+      for (let index = 0; index < candidates.length; index++) {
+        if (evaluated.results[index]?.[evaluated.position] === 1) fire(candidates[index] as PytmThreat)
+      }
+      continue
+    }
+    // An override forces its threat whatever the item's class, so such items look at every threat.
+    for (const threat of enabled) {
+      if (item.forced.has(threat.sid) || (matchesClass(threat, item.lineage) && threat.applies?.(item.view) === true)) fire(threat)
+    }
   }
   return { threats, diagnostics }
+}
+
+/** Which of its class's threats hold for an item: `results[i][position]` is 1 when the i-th of them does. */
+interface ItemConditions {
+  readonly results: readonly Uint8Array[]
+  readonly position: number
+}
+
+/**
+ * The conditions of every in-scope item that no override forces, evaluated class by class over all the
+ * class's items at once (condition-lanes.ts); items with overrides are left to the caller.
+ */
+function classConditions(
+  items: readonly PytmItem[],
+  forClass: (lineage: readonly string[]) => readonly PytmThreat[]
+): ReadonlyMap<PytmItem, ItemConditions> {
+  const groups = new Map<readonly PytmThreat[], PytmItem[]>()
+  for (const item of items) {
+    if (!item.inScope || item.forced.size > 0) continue
+    const threats = forClass(item.lineage)
+    const group = groups.get(threats)
+    if (group === undefined) groups.set(threats, [item])
+    else group.push(item)
+  }
+  const conditions = new Map<PytmItem, ItemConditions>()
+  for (const [threats, members] of groups) {
+    const group = new TargetGroup(members.map((item) => item.view))
+    const results = threats.map((threat) => threat.applies?.forAll(group) ?? new Uint8Array(members.length))
+    members.forEach((item, position) => conditions.set(item, { results, position }))
+  }
+  return conditions
+}
+
+/** isinstance: a threat targets the item's class or one of its ancestors. */
+function matchesClass(threat: PytmThreat, lineage: readonly string[]): boolean {
+  return threat.targets.some((target) => lineage.includes(target))
+}
+
+/** The threats that can apply to items of a class, in library order, worked out once per class. */
+function threatsByLineage(threats: readonly PytmThreat[]): (lineage: readonly string[]) => readonly PytmThreat[] {
+  const byLineage = new Map<string, readonly PytmThreat[]>()
+  return (lineage) => {
+    const key = lineage.join('\u0000')
+    let found = byLineage.get(key)
+    if (found === undefined) {
+      found = threats.filter((threat) => matchesClass(threat, lineage))
+      byLineage.set(key, found)
+    }
+    return found
+  }
 }
 
 /**
@@ -63,6 +127,7 @@ function exclusions(model: ThreatModel): (item: PytmItem, sid: string) => string
     const appliesTo = typeof bag.appliesTo === 'string' ? bag.appliesTo : null
     return { title: assumption.title, appliesTo, exclude: new Set(bagStrings(bag, 'exclude')) }
   })
+  if (stated.every((entry) => entry.exclude.size === 0)) return () => null
   return (item, sid) =>
     (
       stated.find((entry) => entry.appliesTo === item.targetId && entry.exclude.has(sid)) ??

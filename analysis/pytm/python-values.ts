@@ -1,4 +1,4 @@
-import { enumMemberOf, PYTM_ENUMS } from '../../vocabularies/pytm/pytm-enums'
+import { PYTM_ENUMS } from '../../vocabularies/pytm/pytm-enums'
 
 /**
  * The values a pytm condition computes with, and Python's rules for them (pytm.md §5, "Semantics you
@@ -21,7 +21,30 @@ export interface PythonObject {
   attribute(name: string): PythonValue | undefined
   /** Calls a method; undefined when there is no such method. */
   call(name: string, args: readonly PythonValue[]): PythonValue | undefined
+  /** `attribute(name)` by the name's number (`attributeSlot`), for objects that index their attributes. */
+  readonly attributeAt?: (slot: number, name: string) => PythonValue | undefined
+  /**
+   * `controls.<name>` read straight from an object whose `controls` is its own Controls view: the same
+   * value as the chain `.controls.<name>` (undefined where that has none), without the hop.
+   */
+  readonly readControl?: (key: string) => PythonValue | undefined
 }
+
+/**
+ * A small number per attribute name, the same for every object, so compiled conditions and views can
+ * keep attributes in arrays rather than look names up: the engine reads about 100,000 attributes per
+ * resolve(). Names come from conditions and pytm's own tables, so the table stays small.
+ */
+export function attributeSlot(name: string): number {
+  let slot = attributeSlots.get(name)
+  if (slot === undefined) {
+    slot = attributeSlots.size
+    attributeSlots.set(name, slot)
+  }
+  return slot
+}
+
+const attributeSlots = new Map<string, number>()
 
 /**
  * A Python exception while evaluating. pytm wraps every condition in try/except and treats any
@@ -29,9 +52,25 @@ export interface PythonObject {
  */
 export class PythonError extends Error {}
 
+/**
+ * One frozen object per (enum, member), like Python's enum singletons: conditions read enum attributes of
+ * thousands of items, and a fresh object per read was a large share of the engine's garbage.
+ */
 export function enumMember(enumName: string, member: string): PythonEnumMember {
-  return { kind: 'enum', enumName, member }
+  let members = enumMembers.get(enumName)
+  if (members === undefined) {
+    members = new Map()
+    enumMembers.set(enumName, members)
+  }
+  let found = members.get(member)
+  if (found === undefined) {
+    found = Object.freeze({ kind: 'enum', enumName, member })
+    members.set(member, found)
+  }
+  return found
 }
+
+const enumMembers = new Map<string, Map<string, PythonEnumMember>>()
 
 export function isEnumMember(value: PythonValue): value is PythonEnumMember {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as PythonEnumMember).kind === 'enum'
@@ -47,8 +86,8 @@ export function isList(value: PythonValue): value is readonly PythonValue[] {
 
 /** Python truthiness: None, False, 0, "" and empty containers are false; enum members and objects true. */
 export function isTruthy(value: PythonValue): boolean {
-  if (value === null) return false
   if (typeof value === 'boolean') return value
+  if (value === null) return false
   if (typeof value === 'number') return value !== 0
   if (typeof value === 'string') return value.length > 0
   if (isList(value)) return value.length > 0
@@ -78,12 +117,9 @@ export function pythonCompare(left: PythonValue, right: PythonValue): number {
   if (isNumeric(left) && isNumeric(right)) return Number(left) - Number(right)
   if (typeof left === 'string' && typeof right === 'string') return left < right ? -1 : left > right ? 1 : 0
   if (isEnumMember(left) && isEnumMember(right) && left.enumName === right.enumName) {
-    const definition = PYTM_ENUMS.get(left.enumName)
-    const leftValue = definition === undefined ? undefined : enumMemberOf(definition, left.member)?.value
-    const rightValue = definition === undefined ? undefined : enumMemberOf(definition, right.member)?.value
-    if (definition?.ordered === true && typeof leftValue === 'number' && typeof rightValue === 'number') {
-      return leftValue - rightValue
-    }
+    const leftValue = orderedValue(left)
+    const rightValue = orderedValue(right)
+    if (leftValue !== undefined && rightValue !== undefined) return leftValue - rightValue
   }
   throw new PythonError(`'<' not supported between ${typeName(left)} and ${typeName(right)}`)
 }
@@ -103,6 +139,26 @@ export function pythonContains(container: PythonValue, item: PythonValue): boole
   }
   throw new PythonError(`argument of type ${typeName(container)} is not iterable`)
 }
+
+/** The number an ordered enum's member compares by; undefined for unordered enums and non-numbers. */
+function orderedValue(value: PythonEnumMember): number | undefined {
+  let values = orderedValues.get(value.enumName)
+  if (values === undefined) {
+    const definition = PYTM_ENUMS.get(value.enumName)
+    const byName = new Map<string, number | string>()
+    // The first member of a name wins, as enumMemberOf's search by name does.
+    for (const member of definition?.members ?? []) if (!byName.has(member.name)) byName.set(member.name, member.value)
+    const numbers = new Map<string, number>()
+    if (definition?.ordered === true) {
+      for (const [name, number] of byName) if (typeof number === 'number') numbers.set(name, number)
+    }
+    orderedValues.set(value.enumName, numbers)
+    values = numbers
+  }
+  return values.get(value.member)
+}
+
+const orderedValues = new Map<string, ReadonlyMap<string, number>>()
 
 export function pythonLength(value: PythonValue): number {
   if (typeof value === 'string' || isList(value)) return value.length

@@ -46,6 +46,14 @@ export function classDefaults(className: string): ReadonlyMap<string, PytmDefaul
 }
 
 /** The class and its ancestors, the class first (threat targets match through `isinstance`); empty for a name pytm lacks. */
-export function classLineage(className: string): string[] {
-  return isPytmClassName(className) ? lineage(className) : []
+export function classLineage(className: string): readonly string[] {
+  let found = lineages.get(className)
+  if (found === undefined) {
+    found = Object.freeze(isPytmClassName(className) ? lineage(className) : [])
+    lineages.set(className, found)
+  }
+  return found
 }
+
+/** One frozen list per class, shared by its items. */
+const lineages = new Map<string, readonly string[]>()

@@ -86,5 +86,9 @@ export function pytmItems(model: ThreatModel, views: PytmViews): PytmItem[] {
 }
 
 function sidsOf(overrides: readonly JsonObject[]): ReadonlySet<string> {
+  if (overrides.length === 0) return NO_SIDS
   return new Set(overrides.map((override) => override.threat_id).filter((sid): sid is string => typeof sid === 'string'))
 }
+
+/** Most items override nothing; they share this empty set. */
+const NO_SIDS: ReadonlySet<string> = new Set()

@@ -46,12 +46,16 @@ export function buildPytmModel(parts: PytmParts): ThreatModel {
     elements: parts.elements.map((element) => ({ id: element.id, boundary: element.common.inBoundary }))
   })
   const layoutOf = (id: ElementId): Rect => layout.elements.get(id) ?? { x: 0, y: 0, width: 100, height: 100 }
+  const processedBy = dataByItem(parts.data, (entry) => entry.processedBy)
+  const carriedBy = dataByItem(parts.data, (entry) => entry.carriedBy)
+  const pairs = flowPairs(parts.flows)
+  const members = boundaryMembers(parts)
   const diagram: Diagram = {
     id: PYTM_DIAGRAM_ID,
     name: parts.name,
-    elements: parts.elements.map((element) => diagramElement(element, layoutOf(element.id), parts.data)),
-    flows: parts.flows.map((flow, index) => diagramFlow(flow, index, parts, layoutOf)),
-    boundaries: parts.boundaries.map((boundary) => trustBoundary(boundary, parts, layout.boundaries.get(boundary.id))),
+    elements: parts.elements.map((element) => diagramElement(element, layoutOf(element.id), processedBy.get(element.id) ?? [])),
+    flows: parts.flows.map((flow, index) => diagramFlow(flow, parts, layoutOf, carriedBy.get(flow.id) ?? [], pairs[index])),
+    boundaries: parts.boundaries.map((boundary) => trustBoundary(boundary, members, layout.boundaries.get(boundary.id))),
     properties: [],
     extensions: {}
   }
@@ -70,11 +74,33 @@ export function buildPytmModel(parts: PytmParts): ThreatModel {
   }
 }
 
-function itemBag(fields: ReadElement['common'], attributes: ReadElement['attributes'], more: Record<string, JsonValue> = {}) {
-  return pytmBag({ ...fields.extension, extra: attributes.extra, extraControls: attributes.extraControls, ...more })
+/** pytm-extensions.ts's item bag, in its key order: levels, sourceFiles, overrides, extra, extraControls, setInSource. */
+function itemBag(fields: ReadElement['common'], attributes: ReadElement['attributes'], setInSource?: readonly string[]) {
+  const { levels, sourceFiles, overrides } = fields.extension
+  return pytmBag({
+    levels,
+    sourceFiles,
+    overrides,
+    extra: attributes.extra,
+    extraControls: attributes.extraControls,
+    setInSource: setInSource === undefined ? undefined : [...setInSource]
+  })
 }
 
-function diagramElement(element: ReadElement, layout: Rect, data: readonly ReadData[]): DiagramElement {
+/** Data ids by the item that processes or carries them, in the order of the file's data section. */
+function dataByItem(data: readonly ReadData[], itemsOf: (entry: ReadData) => readonly string[]): Map<string, DataAssetId[]> {
+  const byItem = new Map<string, DataAssetId[]>()
+  for (const entry of data) {
+    for (const itemId of new Set(itemsOf(entry))) {
+      const ids = byItem.get(itemId)
+      if (ids === undefined) byItem.set(itemId, [entry.id])
+      else ids.push(entry.id)
+    }
+  }
+  return byItem
+}
+
+function diagramElement(element: ReadElement, layout: Rect, processed: readonly DataAssetId[]): DiagramElement {
   return {
     id: element.id,
     kind: element.kind,
@@ -84,17 +110,22 @@ function diagramElement(element: ReadElement, layout: Rect, data: readonly ReadD
     layout,
     outOfScope: !element.common.inScope,
     outOfScopeReason: '',
-    dataProcessed: data.filter((entry) => entry.processedBy.includes(element.id)).map((entry) => entry.id),
+    dataProcessed: [...processed],
     dataStored: [...element.data],
     properties: element.attributes.properties,
     extensions: itemBag(element.common, element.attributes)
   }
 }
 
-function diagramFlow(flow: ReadFlow, index: number, parts: PytmParts, layoutOf: (id: ElementId) => Rect): Flow {
+function diagramFlow(
+  flow: ReadFlow,
+  parts: PytmParts,
+  layoutOf: (id: ElementId) => Rect,
+  carried: readonly DataAssetId[],
+  pair: FlowPair | undefined
+): Flow {
   const sourcePoint = flow.source === null ? { x: 0, y: 0 } : rectCenter(layoutOf(flow.source))
   const targetPoint = flow.sink === null ? { x: 0, y: 0 } : rectCenter(layoutOf(flow.sink))
-  const carried = parts.data.filter((entry) => entry.carriedBy.includes(flow.id)).map((entry) => entry.id)
   return {
     id: flow.id,
     name: flow.name,
@@ -104,14 +135,55 @@ function diagramFlow(flow: ReadFlow, index: number, parts: PytmParts, layoutOf: 
     target: flow.sink,
     sourcePoint,
     targetPoint,
-    bendPoints: parallelBend(flow, index, parts.flows, sourcePoint, targetPoint),
+    bendPoints: pair === undefined ? [] : parallelBend(pair, sourcePoint, targetPoint),
     outOfScope: !flow.common.inScope,
     outOfScopeReason: '',
     dataSent: [...new Set<DataAssetId>([...flow.data, ...carried])],
     dataReceived: [],
     responseTo: parts.responseTo.get(flow.id) ?? null,
     properties: flow.attributes.properties,
-    extensions: itemBag(flow.common, flow.attributes, { setInSource: [...flow.setInSource] })
+    extensions: itemBag(flow.common, flow.attributes, flow.setInSource)
+  }
+}
+
+/** How many flows join a flow's two elements (either way), and how many of them come before it going its way. */
+interface FlowPair {
+  readonly between: number
+  readonly earlier: number
+}
+
+/** Each flow's pair counts, or undefined for a flow with a missing end; one pass, not one per flow. */
+function flowPairs(flows: readonly ReadFlow[]): (FlowPair | undefined)[] {
+  const between = new PairCounts()
+  for (const flow of flows) {
+    if (flow.source === null || flow.sink === null) continue
+    between.add(flow.source, flow.sink)
+    if (flow.source !== flow.sink) between.add(flow.sink, flow.source)
+  }
+  const sameWay = new PairCounts()
+  return flows.map((flow) => {
+    if (flow.source === null || flow.sink === null) return undefined
+    const earlier = sameWay.get(flow.source, flow.sink)
+    sameWay.add(flow.source, flow.sink)
+    return { between: between.get(flow.source, flow.sink), earlier }
+  })
+}
+
+/** Counts by (from, to); nested maps, because ids may contain any character a separator could. */
+class PairCounts {
+  private readonly counts = new Map<string, Map<string, number>>()
+
+  get(from: string, to: string): number {
+    return this.counts.get(from)?.get(to) ?? 0
+  }
+
+  add(from: string, to: string): void {
+    let row = this.counts.get(from)
+    if (row === undefined) {
+      row = new Map()
+      this.counts.set(from, row)
+    }
+    row.set(to, (row.get(to) ?? 0) + 1)
   }
 }
 
@@ -120,26 +192,23 @@ function diagramFlow(flow: ReadFlow, index: number, parts: PytmParts, layoutOf: 
  * between a pair that has several bends to its own right, further for each earlier flow in the same
  * direction, so a request and its response sit side by side.
  */
-function parallelBend(flow: ReadFlow, index: number, flows: readonly ReadFlow[], from: Point, to: Point): Point[] {
-  const samePair = (other: ReadFlow): boolean =>
-    (other.source === flow.source && other.sink === flow.sink) || (other.source === flow.sink && other.sink === flow.source)
-  if (flow.source === null || flow.sink === null || flows.filter(samePair).length < 2) return []
-  const earlier = flows.slice(0, index).filter((other) => other.source === flow.source && other.sink === flow.sink).length
+function parallelBend(pair: FlowPair, from: Point, to: Point): Point[] {
+  if (pair.between < 2) return []
   const length = Math.hypot(to.x - from.x, to.y - from.y)
   if (length === 0) return []
-  const offset = 24 * (earlier + 1)
+  const offset = 24 * (pair.earlier + 1)
   const normal = { x: (to.y - from.y) / length, y: -(to.x - from.x) / length }
   return [{ x: (from.x + to.x) / 2 + normal.x * offset, y: (from.y + to.y) / 2 + normal.y * offset }]
 }
 
-function trustBoundary(boundary: ReadBoundary, parts: PytmParts, rect: Rect | undefined): TrustBoundary {
+function trustBoundary(boundary: ReadBoundary, members: ReadonlyMap<BoundaryId, ElementId[]>, rect: Rect | undefined): TrustBoundary {
   return {
     id: boundary.id,
     name: boundary.name,
     typeId: 'Boundary',
     description: boundary.common.description,
     shape: { kind: 'box', rect: rect ?? { x: 0, y: 0, width: 100, height: 100 } },
-    statedMembers: membersOf(boundary.id, parts),
+    statedMembers: [...(members.get(boundary.id) ?? [])],
     // The model's boundaries have no scope flag, so pytm's is kept as a property.
     properties: [
       { kind: 'boolean', key: 'inScope', label: 'In scope', value: boundary.common.inScope },
@@ -152,19 +221,19 @@ function trustBoundary(boundary: ReadBoundary, parts: PytmParts, rect: Rect | un
 /**
  * Stated members are every element inside the boundary, nested boundaries included: the model decides
  * crossings by stated membership (boundary-geometry.ts), and a flow from an inner boundary to its parent
- * crosses the inner one only.
+ * crosses the inner one only. One walk up from each element, not one per boundary and element.
  */
-function membersOf(boundaryId: BoundaryId, parts: PytmParts): ElementId[] {
+function boundaryMembers(parts: PytmParts): ReadonlyMap<BoundaryId, ElementId[]> {
   const parentOf = new Map(parts.boundaries.map((boundary) => [boundary.id, boundary.common.inBoundary]))
-  const isWithin = (start: BoundaryId | null): boolean => {
+  const members = new Map(parts.boundaries.map((boundary): [BoundaryId, ElementId[]] => [boundary.id, []]))
+  for (const element of parts.elements) {
     const seen = new Set<BoundaryId>()
-    for (let current = start; current !== null && !seen.has(current); current = parentOf.get(current) ?? null) {
-      if (current === boundaryId) return true
+    for (let current = element.common.inBoundary; current !== null && !seen.has(current); current = parentOf.get(current) ?? null) {
       seen.add(current)
+      members.get(current)?.push(element.id)
     }
-    return false
   }
-  return parts.elements.filter((element) => isWithin(element.common.inBoundary)).map((element) => element.id)
+  return members
 }
 
 function dataAsset(data: ReadData): DataAsset {

@@ -56,6 +56,13 @@ export class PytmNameTable<Id extends string> {
     return found.id
   }
 
+  /** `resolve` for the reference in `object[key]`; its path is only made for a report. */
+  resolveKey(object: Readonly<Record<string, unknown>>, path: JsonPath, key: string, context: PytmReadContext): Id | null {
+    const value = object[key]
+    const found = typeof value === 'string' ? this.byName.get(value) : undefined
+    return found !== undefined ? found.id : this.resolve(value, [...path, key], key, context)
+  }
+
   /** Ids for a list of names (`data`, `carriedBy`, …); an absent list is empty. */
   resolveList(value: unknown, path: JsonPath, role: string, context: PytmReadContext): Id[] {
     if (value === undefined || value === null) return []

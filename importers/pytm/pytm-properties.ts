@@ -10,32 +10,42 @@ export type PytmScalar = boolean | string | number
  * names in pytm's order, so the property grid offers exactly pytm's choices.
  */
 export function attributeProperty(attribute: PytmAttribute, value: PytmScalar): Property {
-  // Properties are immutable, so items share one object per (attribute, value): a model of thousands of
-  // elements with 60 attributes each would otherwise allocate hundreds of thousands of equal objects.
-  const cacheKey = `${attribute.key}\u0000${typeof value}\u0000${String(value)}`
-  const cached = propertyCache.get(cacheKey)
-  if (cached !== undefined && cached.attribute === attribute) return cached.property
-  const property = makeProperty(attribute, value)
-  propertyCache.set(cacheKey, { attribute, property })
+  // Properties are immutable, so items share one frozen object per (attribute, value): a model of
+  // thousands of elements with 60 attributes each would otherwise allocate hundreds of thousands of
+  // equal objects. Frozen, they also validate once (model/property-schema.ts).
+  let byValue = propertyCache.get(attribute)
+  if (byValue === undefined) {
+    byValue = new Map()
+    propertyCache.set(attribute, byValue)
+  }
+  let property = byValue.get(value)
+  if (property === undefined) {
+    property = makeProperty(attribute, value)
+    // Free text (descriptions, OS names) is mostly unique: caching it would only hold memory.
+    if (typeof value !== 'string' || value.length <= CACHED_TEXT_LENGTH) byValue.set(value, property)
+  }
   return property
 }
 
-const propertyCache = new Map<string, { readonly attribute: PytmAttribute; readonly property: Property }>()
+/** Ports, protocols, enum members and flags repeat across items; longer texts rarely do. */
+const CACHED_TEXT_LENGTH = 64
+
+const propertyCache = new WeakMap<PytmAttribute, Map<PytmScalar, Property>>()
 
 function makeProperty(attribute: PytmAttribute, value: PytmScalar): Property {
   const label = labelFor(attribute.key)
   const { key, type } = attribute
   switch (type.kind) {
     case 'boolean':
-      return { kind: 'boolean', key, label, value: value === true }
+      return Object.freeze({ kind: 'boolean', key, label, value: value === true })
     case 'string':
-      return { kind: 'string', key, label, value: String(value) }
+      return Object.freeze({ kind: 'string', key, label, value: String(value) })
     case 'integer':
-      return { kind: 'string', key, label, value: String(value) }
+      return Object.freeze({ kind: 'string', key, label, value: String(value) })
     case 'enum': {
-      const options = type.enum.members.map((member) => member.name)
+      const options = Object.freeze(type.enum.members.map((member) => member.name))
       const index = options.indexOf(String(value))
-      return { kind: 'list', key, label, options, selected: index === -1 ? null : index, editable: true }
+      return Object.freeze({ kind: 'list', key, label, options, selected: index === -1 ? null : index, editable: true })
     }
   }
 }

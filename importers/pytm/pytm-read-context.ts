@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic, type Severity } from '../../model/diagnostics'
 import { formatJsonPath, locateJsonValue, type JsonPath } from './json-locator'
+import { PropertyLists } from './property-lists'
 
 /**
  * What the pytm reader's parts share: the file name and text (for located messages) and the diagnostics
@@ -7,6 +8,8 @@ import { formatJsonPath, locateJsonValue, type JsonPath } from './json-locator'
  */
 export class PytmReadContext {
   readonly diagnostics: Diagnostic[] = []
+  /** Items' property lists, shared where their values are the same. */
+  readonly propertyLists = new PropertyLists()
 
   constructor(
     readonly file: string,

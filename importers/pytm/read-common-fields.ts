@@ -48,22 +48,26 @@ export const COMMON_KEYS: readonly string[] = [
 export function readCommonFields(item: RawPytmItem, names: PytmNames, context: PytmReadContext): CommonFields {
   const { object, path } = item
   const inBoundary =
-    object.inBoundary === undefined || object.inBoundary === null
-      ? null
-      : names.boundaries.resolve(object.inBoundary, [...path, 'inBoundary'], 'inBoundary', context)
+    object.inBoundary === undefined || object.inBoundary === null ? null : names.boundaries.resolveKey(object, path, 'inBoundary', context)
+  // Most items have none of these lists, so their paths are only made for the ones present.
+  const isSet = (value: unknown): boolean => value !== undefined && value !== null
   const extension: Record<string, JsonValue> = {}
-  const levels = integerList(object.levels, [...path, 'levels'], context)
+  const levels = isSet(object.levels) ? integerList(object.levels, [...path, 'levels'], context) : null
   if (levels !== null) extension.levels = levels
-  const sourceFiles = stringList(object.sourceFiles, [...path, 'sourceFiles'], 'sourceFiles', context)
+  const sourceFiles = isSet(object.sourceFiles)
+    ? stringList(object.sourceFiles, [...path, 'sourceFiles'], 'sourceFiles', context)
+    : null
   if (sourceFiles !== null) extension.sourceFiles = sourceFiles
-  const overrides = overrideList(object.overrides, [...path, 'overrides'], context)
+  const overrides = isSet(object.overrides) ? overrideList(object.overrides, [...path, 'overrides'], context) : []
   if (overrides.length > 0) extension.overrides = overrides
   return {
     description: stringField(object, 'description', path, context),
     inScope: booleanField(object, 'inScope', true, path, context),
     inBoundary,
     extension,
-    assumptions: readAssumptionList(object.assumptions, [...path, 'assumptions'], item.name, context)
+    assumptions: isSet(object.assumptions)
+      ? readAssumptionList(object.assumptions, [...path, 'assumptions'], item.name, context)
+      : []
   }
 }
 

@@ -46,7 +46,10 @@ export function readElement(item: RawPytmItem, names: PytmNames, context: PytmRe
     kind: KIND_OF_CLASS[className] ?? 'process',
     common: readCommonFields(item, names, context),
     attributes: readAttributes(item, attributesOf(className), ELEMENT_KEYS, context),
-    data: names.data.resolveList(item.object.data, [...item.path, 'data'], 'data', context)
+    data:
+      item.object.data === undefined || item.object.data === null
+        ? []
+        : names.data.resolveList(item.object.data, [...item.path, 'data'], 'data', context)
   }
 }
 

@@ -29,9 +29,10 @@ export function readFlow(item: RawPytmItem, names: PytmNames, context: PytmReadC
   return {
     id: names.flows.idOf(item.name) ?? (item.name as FlowId),
     name: item.name,
-    source: names.elements.resolve(object.source, [...path, 'source'], 'source', context),
-    sink: names.elements.resolve(object.sink, [...path, 'sink'], 'sink', context),
-    data: names.data.resolveList(object.data, [...path, 'data'], 'data', context),
+    source: names.elements.resolveKey(object, path, 'source', context),
+    sink: names.elements.resolveKey(object, path, 'sink', context),
+    data:
+      object.data === undefined || object.data === null ? [] : names.data.resolveList(object.data, [...path, 'data'], 'data', context),
     responseTo: readResponseTo(item, names, context),
     common: readCommonFields(item, names, context),
     attributes,

@@ -166,13 +166,13 @@ function pairResponses(flows: readonly ReadFlow[], context: PytmReadContext): Ma
       pairs.set(flow.id, flow.responseTo)
       return
     }
-    if (flow.attributes.values.get('isResponse') !== true) return
+    if (flow.attributes.value('isResponse') !== true) return
     const requests = flows.filter(
       (other) =>
         other !== flow &&
         other.source === flow.sink &&
         other.sink === flow.source &&
-        other.attributes.values.get('isResponse') !== true
+        other.attributes.value('isResponse') !== true
     )
     const request = requests[0]
     if (requests.length === 1 && request !== undefined) pairs.set(flow.id, request.id)

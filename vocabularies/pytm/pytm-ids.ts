@@ -24,3 +24,9 @@ export const pytmAssumptionId = (name: string, itemName: string | null): Assumpt
  * The reader and the threat engine both mint it, so a model read from a dump and the engine's output agree.
  */
 export const pytmThreatId = (sid: string, targetId: string): ThreatId => asId(`pytm:threat:${sid}:${targetId}`)
+
+/** `pytmThreatId(sid, …)` for many targets: the SID's part is joined once, so each id is one short join. */
+export function pytmThreatIds(sid: string): (targetId: string) => ThreatId {
+  const prefix = `pytm:threat:${sid}:`
+  return (targetId) => asId(prefix + targetId)
+}
