@@ -2,7 +2,7 @@ import type { ElementKind } from '../../../model/enums'
 import { crossesBoundary } from '../../../model/geometry'
 import type { Point, Rect } from '../../../model/geometry-types'
 import type { Diagram, DiagramElement, Flow, Threat, TrustBoundary } from '../../../model/model'
-import { bendPointsToSegments } from './segments'
+import { bendPointsToSegments, type SegmentStyle } from './segments'
 
 /**
  * The pure half of the canvas adapter: a diagram (plus its threats) → Cytoscape element definitions.
@@ -101,21 +101,84 @@ export function projectDiagram(diagram: Diagram, threats: readonly Threat[]): Di
   const openCounts = openThreatCounts(threats)
   const nodes: CanvasNode[] = []
   const edges: CanvasEdge[] = []
-  // Attached flow ends start at their element's centre: the baseline Cytoscape measures bends from.
-  const centres = new Map<string, Point>(
-    diagram.elements.map((element) => [element.id, rectCentre(element.layout)] as const)
-  )
+  const centres = elementCentres(diagram)
 
   // Boundaries first: Cytoscape draws in insertion order within a z-index, and style.ts also puts them
   // on a lower z-index, so they stay behind everything they enclose.
   for (const boundary of diagram.boundaries) projectBoundary(boundary, nodes, edges)
   for (const element of diagram.elements) nodes.push(projectElement(element, openCounts.get(element.id) ?? 0))
   for (const flow of diagram.flows) {
-    // Recomputed from geometry on every render, so a boundary drawn or moved flags its flows at once.
-    const crossing = diagram.boundaries.some((boundary) => crossesBoundary(flow, boundary))
-    projectFlow(flow, centres, openCounts.get(flow.id) ?? 0, crossing, nodes, edges)
+    projectFlow(flowGeometry(flow, centres, diagram.boundaries), openCounts.get(flow.id) ?? 0, nodes, edges)
   }
   return { nodes, edges }
+}
+
+/**
+ * Where a flow is drawn: the canvas nodes its ends attach to, its bends, the anchors that hold its loose
+ * ends, and whether it crosses a boundary. Everything about a flow's drawing that moving items changes.
+ */
+export interface FlowGeometry {
+  readonly flow: Flow
+  /** Canvas id of the edge. */
+  readonly id: string
+  readonly source: string
+  readonly target: string
+  /** An end held by an anchor: unattached, or attached to an element not on this diagram. */
+  readonly looseSource: boolean
+  readonly looseTarget: boolean
+  readonly crossing: boolean
+  readonly segments: SegmentStyle | null
+  readonly anchors: readonly CanvasNode[]
+}
+
+/** Attached flow ends start at their element's centre: the baseline Cytoscape measures bends from. */
+function elementCentres(diagram: Diagram): ReadonlyMap<string, Point> {
+  return new Map<string, Point>(diagram.elements.map((element) => [element.id, rectCentre(element.layout)] as const))
+}
+
+function flowGeometry(flow: Flow, centres: ReadonlyMap<string, Point>, boundaries: readonly TrustBoundary[]): FlowGeometry {
+  const id = canvasId.flow(flow.id)
+  // An end attached to an element on this diagram starts at that element's centre (Cytoscape clips the
+  // line at the outline); a loose end, or one naming an element that is not here, gets an anchor at the
+  // drawn point, so a dangling flow is drawn where the file put it (TMT allows and reports those).
+  const sourceCentre = flow.source === null ? undefined : centres.get(flow.source)
+  const targetCentre = flow.target === null ? undefined : centres.get(flow.target)
+  const anchors: CanvasNode[] = []
+  if (!sourceCentre) anchors.push(anchorNode(canvasId.anchor(id, 'source'), flow.id, flow.sourcePoint))
+  if (!targetCentre) anchors.push(anchorNode(canvasId.anchor(id, 'target'), flow.id, flow.targetPoint))
+  return {
+    flow,
+    id,
+    source: sourceCentre && flow.source !== null ? canvasId.element(flow.source) : canvasId.anchor(id, 'source'),
+    target: targetCentre && flow.target !== null ? canvasId.element(flow.target) : canvasId.anchor(id, 'target'),
+    looseSource: !sourceCentre,
+    looseTarget: !targetCentre,
+    // Recomputed from geometry on every render, so a boundary drawn or moved flags its flows at once.
+    crossing: boundaries.some((boundary) => crossesBoundary(flow, boundary)),
+    segments: bendPointsToSegments(sourceCentre ?? flow.sourcePoint, targetCentre ?? flow.targetPoint, flow.bendPoints),
+    anchors
+  }
+}
+
+/**
+ * The flows whose drawing moving these items (elements, boundaries, flows) can change: those moved or
+ * attached to a moved element, and every flow when a boundary moves (its crossings).
+ */
+export function flowsTouchedByMove(diagram: Diagram, movingIds: readonly string[]): ReadonlySet<string> {
+  const moving = new Set(movingIds)
+  const boundaryMoves = diagram.boundaries.some((boundary) => moving.has(boundary.id))
+  const touched = new Set<string>()
+  for (const flow of diagram.flows) {
+    const attached = (flow.source !== null && moving.has(flow.source)) || (flow.target !== null && moving.has(flow.target))
+    if (boundaryMoves || attached || moving.has(flow.id)) touched.add(flow.id)
+  }
+  return touched
+}
+
+/** The geometry of just these flows, as projectDiagram computes it (live drag feedback, drag-preview.ts). */
+export function projectFlowGeometry(diagram: Diagram, flowIds: ReadonlySet<string>): FlowGeometry[] {
+  const centres = elementCentres(diagram)
+  return diagram.flows.filter((flow) => flowIds.has(flow.id)).map((flow) => flowGeometry(flow, centres, diagram.boundaries))
 }
 
 function projectElement(element: DiagramElement, openThreats: number): CanvasNode {
@@ -157,44 +220,22 @@ function withThreatBadge(name: string, openThreats: number): string {
   return `${name}\n${openThreats} open threat${openThreats === 1 ? '' : 's'}`
 }
 
-function projectFlow(
-  flow: Flow,
-  centres: ReadonlyMap<string, Point>,
-  openThreats: number,
-  crossing: boolean,
-  nodes: CanvasNode[],
-  edges: CanvasEdge[]
-): void {
-  const id = canvasId.flow(flow.id)
-  // An end attached to an element on this diagram starts at that element's centre (Cytoscape clips the
-  // line at the outline); a loose end, or one naming an element that is not here, gets an anchor at the
-  // drawn point, so a dangling flow is drawn where the file put it (TMT allows and reports those).
-  const sourceCentre = flow.source === null ? undefined : centres.get(flow.source)
-  const targetCentre = flow.target === null ? undefined : centres.get(flow.target)
-  const source = sourceCentre && flow.source !== null ? canvasId.element(flow.source) : canvasId.anchor(id, 'source')
-  const target = targetCentre && flow.target !== null ? canvasId.element(flow.target) : canvasId.anchor(id, 'target')
-  if (!sourceCentre) nodes.push(anchorNode(canvasId.anchor(id, 'source'), flow.id, flow.sourcePoint))
-  if (!targetCentre) nodes.push(anchorNode(canvasId.anchor(id, 'target'), flow.id, flow.targetPoint))
-
+function projectFlow(geometry: FlowGeometry, openThreats: number, nodes: CanvasNode[], edges: CanvasEdge[]): void {
+  const { flow, id, source, target, segments } = geometry
+  nodes.push(...geometry.anchors)
   const classes = ['flow']
   // Which end is loose matters for the drawing: a loose source gets a dot, a loose target keeps its arrow.
-  if (!sourceCentre) classes.push('loose-source')
-  if (!targetCentre) classes.push('loose-target')
+  if (geometry.looseSource) classes.push('loose-source')
+  if (geometry.looseTarget) classes.push('loose-target')
   if (flow.outOfScope) classes.push('out-of-scope')
   if (openThreats > 0) classes.push('open-threats')
-  if (crossing) classes.push('crosses-boundary')
-  edges.push(
-    withBends(
-      {
-        group: 'edges',
-        data: { id, modelId: flow.id, role: 'flow', source, target, label: withThreatBadge(flow.name, openThreats) },
-        classes: classes.join(' ')
-      },
-      sourceCentre ?? flow.sourcePoint,
-      targetCentre ?? flow.targetPoint,
-      flow.bendPoints
-    )
-  )
+  if (geometry.crossing) classes.push('crosses-boundary')
+  const edge: CanvasEdge = {
+    group: 'edges',
+    data: { id, modelId: flow.id, role: 'flow', source, target, label: withThreatBadge(flow.name, openThreats) },
+    classes: classes.join(' ')
+  }
+  edges.push(withSegments(edge, segments))
 }
 
 function projectBoundary(boundary: TrustBoundary, nodes: CanvasNode[], edges: CanvasEdge[]): void {
@@ -242,7 +283,10 @@ function anchorNode(id: string, ownerId: string, point: Point): CanvasNode {
 }
 
 function withBends(edge: CanvasEdge, start: Point, end: Point, bendPoints: readonly Point[]): CanvasEdge {
-  const segments = bendPointsToSegments(start, end, bendPoints)
+  return withSegments(edge, bendPointsToSegments(start, end, bendPoints))
+}
+
+function withSegments(edge: CanvasEdge, segments: SegmentStyle | null): CanvasEdge {
   if (segments === null) return edge
   return {
     ...edge,

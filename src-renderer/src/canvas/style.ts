@@ -10,6 +10,13 @@ export interface StyleBlock {
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+/**
+ * Labels smaller than this on screen (font size × zoom, in px) are not drawn: they cannot be read, and
+ * on the zoomed-out 1,000-element bench diagram drawing them was about half of every full redraw
+ * (ux.md, Cytoscape performance; editor.firstRender.ms). 13 px element names show from 39 % zoom up,
+ * 11 px flow names from 46 %, so an ordinary diagram fitted to the window keeps all its labels.
+ */
+const MIN_LABEL_SCREEN_PX = 5
 /** The canvas follows the app's theme (prefers-color-scheme): every colour the stylesheet uses. */
 export type CanvasTheme = 'light' | 'dark'
 
@@ -100,6 +107,7 @@ export function diagramStyle(theme: CanvasTheme): readonly StyleBlock[] {
       label: 'data(label)',
       'font-family': FONT,
       'font-size': 13,
+      'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
       color: INK,
       'text-valign': 'center',
       'text-halign': 'center',
@@ -171,6 +179,7 @@ export function diagramStyle(theme: CanvasTheme): readonly StyleBlock[] {
       label: 'data(label)',
       'font-family': FONT,
       'font-size': 11,
+      'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
       color: INK,
       'text-wrap': 'wrap',
       'text-background-color': paper,
@@ -252,6 +261,8 @@ export function diagramStyle(theme: CanvasTheme): readonly StyleBlock[] {
     style: { 'z-index': 20, shape: 'ellipse', 'background-color': SELECTED, 'border-width': 2, 'border-color': paper, label: '' }
   },
   { selector: 'node.resize-handle', style: { shape: 'rectangle' } },
+  // A flow's ends are solid, its bends and a trust line's vertices hollow (canvas-point-handles.ts).
+  { selector: 'node.bend-handle', style: { 'background-color': paper, 'border-color': SELECTED } },
   {
     selector: 'node.ghost-box',
     style: { 'z-index': 1, shape: 'rectangle', 'background-opacity': 0, 'border-width': 2, 'border-style': 'dashed', 'border-color': BOUNDARY, label: '', events: 'no' }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { canonical } from '../../../model/canonical'
+import { moveDiagramItems } from '../../../model/edits/diagram-edits'
 import { newBoxBoundary, newDiagram, newElement, newFlow, newLineBoundary, newUserThreat } from '../../../model/factory'
-import { asId, type BoundaryId, type DiagramId, type ElementId, type FlowId } from '../../../model/ids'
+import { asId, type BoundaryId, type DiagramId, type DiagramItemId, type ElementId, type FlowId } from '../../../model/ids'
 import type { Diagram, Threat } from '../../../model/model'
 import {
   canvasId,
+  flowsTouchedByMove,
   openThreatCounts,
   projectDiagram,
+  projectFlowGeometry,
   storeLineStops,
   type CanvasEdge,
   type CanvasNode
@@ -188,6 +191,65 @@ describe('projectDiagram', () => {
 
   it('is pure: the same input gives the same output', () => {
     expect(projectDiagram(diagram(), [])).toEqual(projection)
+  })
+})
+
+describe('projecting a move before it is committed (drag preview)', () => {
+  const moves: readonly (readonly string[])[] = [['web'], ['browser'], ['db'], ['note'], ['internet'], ['dmz-line'], ['web', 'db'], ['dangling']]
+  const deltas = [
+    { x: -300, y: 0 },
+    { x: 250, y: 10 },
+    { x: 37.5, y: -12.25 },
+    { x: 0, y: 400 }
+  ]
+
+  it('touches flows attached to moved elements, moved flows, and every flow when a boundary moves', () => {
+    const source = diagram()
+    expect([...flowsTouchedByMove(source, ['web'])].sort()).toEqual(['dangling', 'query', 'request'])
+    expect([...flowsTouchedByMove(source, ['browser'])]).toEqual(['request'])
+    expect([...flowsTouchedByMove(source, ['note'])]).toEqual([])
+    expect([...flowsTouchedByMove(source, ['dangling'])]).toEqual(['dangling'])
+    expect([...flowsTouchedByMove(source, ['internet'])].sort()).toEqual(['dangling', 'query', 'request'])
+  })
+
+  it('leaves every other flow drawn exactly as before the move', () => {
+    const source = diagram()
+    const before = projectDiagram(source, [])
+    for (const ids of moves) {
+      const touched = flowsTouchedByMove(source, ids)
+      for (const delta of deltas) {
+        const after = projectDiagram(moveDiagramItems(source, ids as DiagramItemId[], delta), [])
+        const untouched = (edges: readonly CanvasEdge[]) => edges.filter((each) => each.data.role === 'flow' && !touched.has(each.data.modelId))
+        expect(untouched(after.edges), `${ids.join(',')} by ${JSON.stringify(delta)}`).toEqual(untouched(before.edges))
+      }
+    }
+  })
+
+  it('draws the touched flows as the committed move will: crossing, bends and loose-end anchors', () => {
+    const source = diagram()
+    for (const ids of moves) {
+      const touched = flowsTouchedByMove(source, ids)
+      for (const delta of deltas) {
+        const moved = moveDiagramItems(source, ids as DiagramItemId[], delta)
+        const committed = projectDiagram(moved, [])
+        for (const geometry of projectFlowGeometry(moved, touched)) {
+          const drawn = edge(committed.edges, geometry.id)
+          const context = `${geometry.id} after moving ${ids.join(',')} by ${JSON.stringify(delta)}`
+          expect(drawn.classes.split(' ').includes('crosses-boundary'), context).toBe(geometry.crossing)
+          expect(drawn.data.segmentWeights ?? null, context).toEqual(geometry.segments?.weights ?? null)
+          expect(drawn.data.segmentDistances ?? null, context).toEqual(geometry.segments?.distances ?? null)
+          for (const anchor of geometry.anchors) expect(node(committed.nodes, anchor.data.id).position, context).toEqual(anchor.position)
+        }
+      }
+    }
+  })
+
+  it('sees a flow start or stop crossing as its element moves into the boundary', () => {
+    const source = diagram()
+    const touched = flowsTouchedByMove(source, ['web'])
+    // The web app's centre (360, 40) moved to (60, 40) is inside the internet box, with the browser.
+    const inside = projectFlowGeometry(moveDiagramItems(source, [asId('web')], { x: -300, y: 0 }), touched)
+    expect(Object.fromEntries(inside.map((each) => [each.flow.id, each.crossing]))).toEqual({ request: false, query: true, dangling: true })
   })
 })
 
