@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, defineConfig } from '@playwright/test'
@@ -9,6 +9,10 @@ import { chromium, defineConfig } from '@playwright/test'
  * Offline machines have no Playwright browser download, so a system Chromium is used when there is one.
  */
 const PORT = Number(process.env.THREATWRIGHT_E2E_PORT ?? 47831)
+// A fresh data folder per run: a test that ends with unsaved work leaves a crash-recovery copy there, and
+// the recovery offer it brings up would take canvas space from the next run's tests (or another checkout's
+// run on the same machine). Kept in the environment, so workers that load this file again reuse it.
+const DATA_DIR = (process.env.THREATWRIGHT_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'threatwright-e2e-')))
 // A fixed token only for this test server on the loopback; the real app mints a random one per run.
 const TOKEN = 'e2e-test-token-0123456789abcdef-0123456789'
 const APP_URL = `http://127.0.0.1:${PORT}/${TOKEN}/`
@@ -61,7 +65,7 @@ export default defineConfig({
       THREATWRIGHT_PORT: String(PORT),
       THREATWRIGHT_TOKEN: TOKEN,
       // Recent files of the test run stay out of the user's own data folder.
-      THREATWRIGHT_DATA_DIR: join(tmpdir(), 'threatwright-e2e')
+      THREATWRIGHT_DATA_DIR: DATA_DIR
     },
     reuseExistingServer: false,
     timeout: 20_000,

@@ -153,6 +153,39 @@ test('draws, connects, bounds, edits, undoes, copies, deletes, saves and reopens
   await expect(page.getByTestId('property-name')).toHaveValue('Orders API')
 })
 
+test('a drag shows the crossing it changes while the button is held, and drops as one undo step', async ({ page }) => {
+  await newModel(page)
+  const process = await placeFromPalette(page, 'GE.P', 150, 120)
+  const store = await placeFromPalette(page, 'GE.DS', 480, 120)
+  await clickItem(page, process)
+  await clickItem(page, store, true)
+  await page.keyboard.press('c')
+  await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 2, edges: 1 })
+  const [flow] = await selectedIds(page)
+  await page.locator('[data-testid="palette"] [data-type-id="GE.TB.B"]').click()
+  const storeBox = await itemBox(page, store)
+  await page.mouse.move(storeBox.x - 60, storeBox.y - 60)
+  await page.mouse.down()
+  await page.mouse.move(storeBox.x + storeBox.width + 60, storeBox.y + storeBox.height + 60, { steps: 6 })
+  await page.mouse.up()
+  await expect.poll(() => classesOf(page, flow!)).toContain('crosses-boundary')
+
+  // The model changes on the drop; the canvas already shows that both ends are inside the box.
+  const before = await itemBox(page, process)
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(storeBox.x + storeBox.width / 2, storeBox.y + storeBox.height + 40, { steps: 10 })
+  await expect.poll(() => classesOf(page, flow!)).not.toContain('crosses-boundary')
+  await page.mouse.up()
+  await expect.poll(async () => (await itemBox(page, process)).y).toBeGreaterThan(storeBox.y)
+  expect(await classesOf(page, flow!)).not.toContain('crosses-boundary')
+
+  await page.mouse.click(5, 5)
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => Math.round((await itemBox(page, process)).x)).toBe(Math.round(before.x))
+  await expect.poll(() => classesOf(page, flow!)).toContain('crosses-boundary')
+})
+
 test('the command palette runs commands from the registry', async ({ page }) => {
   await newModel(page)
   await placeFromPalette(page, 'GE.P', 200, 150)

@@ -124,3 +124,38 @@ export async function selectedIds(page: Page): Promise<string[]> {
 export async function classesOf(page: Page, modelId: string): Promise<string> {
   return page.evaluate((id) => (globalThis as unknown as { __threatwrightCanvas?: { classesOf(id: string): string } }).__threatwrightCanvas?.classesOf(id) ?? '', modelId)
 }
+
+export interface ProbeViewport {
+  readonly zoom: number
+  readonly pan: { readonly x: number; readonly y: number }
+  readonly width: number
+  readonly height: number
+}
+
+/** Cytoscape's pan and zoom, as the probe reports them (pan moves the view, never the model). */
+export async function viewportOf(page: Page): Promise<ProbeViewport> {
+  const view = await page.evaluate(() => (globalThis as unknown as { __threatwrightCanvas?: { viewport(): ProbeViewport } }).__threatwrightCanvas?.viewport() ?? null)
+  if (!view) throw new Error('no canvas viewport')
+  return view
+}
+
+/** Where an element or box is in model coordinates, as the model placed it (top-left and size). */
+export async function modelBox(page: Page, modelId: string): Promise<PageBox> {
+  const box = await page.evaluate((id) => (globalThis as unknown as { __threatwrightCanvas?: { modelBox(id: string): PageBox | null } }).__threatwrightCanvas?.modelBox(id) ?? null, modelId)
+  if (!box) throw new Error(`${modelId} is not drawn`)
+  return box
+}
+
+/**
+ * Deletes the crash-recovery copies the app keeps of unsaved work (through the app's own API), so a test
+ * that ends with unsaved edits does not bring up a recovery offer, which takes canvas space, in the next.
+ */
+export async function discardRecoveryCopies(request: APIRequestContext): Promise<void> {
+  const answer = await request.post('api/document:recovery-list', { data: { request: null } })
+  expect(answer.ok()).toBe(true)
+  const entries = ((await answer.json()) as { response: readonly { readonly id: string }[] }).response
+  for (const entry of entries) {
+    const discarded = await request.post('api/document:recovery-discard', { data: { request: { id: entry.id } } })
+    expect(discarded.ok()).toBe(true)
+  }
+}

@@ -27,6 +27,14 @@ export const MENU_COMMAND_IDS = [
   'diagram.delete',
   'diagram.move-left',
   'diagram.move-right',
+  'arrange.align-left',
+  'arrange.align-center',
+  'arrange.align-right',
+  'arrange.align-top',
+  'arrange.align-middle',
+  'arrange.align-bottom',
+  'arrange.distribute-horizontally',
+  'arrange.distribute-vertically',
   'threats.generate',
   'threats.add',
   'threats.insert-from-library',
@@ -34,6 +42,8 @@ export const MENU_COMMAND_IDS = [
   'view.zoom-out',
   'view.fit',
   'view.zoom-selection',
+  'view.toggle-grid',
+  'view.toggle-minimap',
   'view.command-palette',
   'help.about',
   'help.shortcuts',
@@ -153,6 +163,21 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       ]
     },
     {
+      label: 'Arrange',
+      submenu: [
+        command('Align Left', 'arrange.align-left'),
+        command('Align Center', 'arrange.align-center'),
+        command('Align Right', 'arrange.align-right'),
+        { type: 'separator' },
+        command('Align Top', 'arrange.align-top'),
+        command('Align Middle', 'arrange.align-middle'),
+        command('Align Bottom', 'arrange.align-bottom'),
+        { type: 'separator' },
+        command('Distribute Horizontally', 'arrange.distribute-horizontally'),
+        command('Distribute Vertically', 'arrange.distribute-vertically')
+      ]
+    },
+    {
       label: 'Threats',
       submenu: [
         command('Generate Threats…', 'threats.generate'),
@@ -168,6 +193,10 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         // The registry's first shortcut; a native item takes one accelerator, so its aliases (Ctrl+0, F) are page-only.
         command('Fit Diagram', 'view.fit', 'CmdOrCtrl+Shift+H'),
         command('Zoom to Selection', 'view.zoom-selection', 'Shift+F'),
+        { type: 'separator' },
+        // Toggles without a check mark: the state lives in the renderer, which shows it in its own menus.
+        command('Toggle Grid and Snap', 'view.toggle-grid', 'CmdOrCtrl+Shift+G'),
+        command('Toggle Minimap', 'view.toggle-minimap', 'CmdOrCtrl+Shift+O'),
         { type: 'separator' },
         command('Command Palette…', 'view.command-palette', 'CmdOrCtrl+Shift+P'),
         { type: 'separator' },

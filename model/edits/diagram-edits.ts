@@ -96,30 +96,59 @@ function translateShape(shape: BoundaryShape, delta: Point): BoundaryShape {
  */
 export function moveItems(model: ThreatModel, diagramId: DiagramId, ids: readonly DiagramItemId[], delta: Point): ThreatModel {
   if (delta.x === 0 && delta.y === 0) return model
+  return updateDiagram(model, diagramId, (diagram) => moveDiagramItems(diagram, ids, delta))
+}
+
+/** moveItems on one diagram: the canvas previews a drag with it before the drop commits moveItems. */
+export function moveDiagramItems(diagram: Diagram, ids: readonly DiagramItemId[], delta: Point): Diagram {
+  if (delta.x === 0 && delta.y === 0) return diagram
   const moving = new Set<string>(ids)
+  const elements = mapSame(diagram.elements, (element) =>
+    moving.has(element.id) ? { ...element, layout: translateRect(element.layout, delta) } : element
+  )
+  const boundaries = mapSame(diagram.boundaries, (boundary) =>
+    moving.has(boundary.id) ? { ...boundary, shape: translateShape(boundary.shape, delta) } : boundary
+  )
+  const movesWhole = (flow: Flow): boolean =>
+    moving.has(flow.id) ||
+    ((flow.source !== null || flow.target !== null) &&
+      (flow.source === null || moving.has(flow.source)) &&
+      (flow.target === null || moving.has(flow.target)))
+  const flows = mapSame(diagram.flows, (flow) =>
+    movesWhole(flow)
+      ? {
+          ...flow,
+          sourcePoint: translate(flow.sourcePoint, delta),
+          targetPoint: translate(flow.targetPoint, delta),
+          bendPoints: flow.bendPoints.map((point) => translate(point, delta))
+        }
+      : flow
+  )
+  return reattachFlows(withLists(diagram, { elements, flows, boundaries }), moving)
+}
+
+/**
+ * Moves each element or boundary by its own delta (align, distribute). Flows are not moved as a whole:
+ * their attached ends follow their elements and their bends stay where the reviewer put them.
+ */
+export function moveEachItem(model: ThreatModel, diagramId: DiagramId, deltas: ReadonlyMap<DiagramItemId, Point>): ThreatModel {
+  const deltaOf = (id: string): Point | undefined => {
+    const delta = deltas.get(id as DiagramItemId)
+    return delta === undefined || (delta.x === 0 && delta.y === 0) ? undefined : delta
+  }
   return updateDiagram(model, diagramId, (diagram) => {
-    const elements = mapSame(diagram.elements, (element) =>
-      moving.has(element.id) ? { ...element, layout: translateRect(element.layout, delta) } : element
-    )
-    const boundaries = mapSame(diagram.boundaries, (boundary) =>
-      moving.has(boundary.id) ? { ...boundary, shape: translateShape(boundary.shape, delta) } : boundary
-    )
-    const movesWhole = (flow: Flow): boolean =>
-      moving.has(flow.id) ||
-      ((flow.source !== null || flow.target !== null) &&
-        (flow.source === null || moving.has(flow.source)) &&
-        (flow.target === null || moving.has(flow.target)))
-    const flows = mapSame(diagram.flows, (flow) =>
-      movesWhole(flow)
-        ? {
-            ...flow,
-            sourcePoint: translate(flow.sourcePoint, delta),
-            targetPoint: translate(flow.targetPoint, delta),
-            bendPoints: flow.bendPoints.map((point) => translate(point, delta))
-          }
-        : flow
-    )
-    return reattachFlows(withLists(diagram, { elements, flows, boundaries }), moving)
+    const moved = new Set<string>()
+    const elements = mapSame(diagram.elements, (element) => {
+      const delta = deltaOf(element.id)
+      if (delta === undefined) return element
+      moved.add(element.id)
+      return { ...element, layout: translateRect(element.layout, delta) }
+    })
+    const boundaries = mapSame(diagram.boundaries, (boundary) => {
+      const delta = deltaOf(boundary.id)
+      return delta === undefined ? boundary : { ...boundary, shape: translateShape(boundary.shape, delta) }
+    })
+    return reattachFlows(withLists(diagram, { elements, boundaries }), moved)
   })
 }
 

@@ -1,8 +1,11 @@
-import type { Core, EventObject, NodeSingular } from 'cytoscape'
+import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape'
 import type { Point, Rect } from '../../../model/geometry-types'
 import type { Diagram } from '../../../model/model'
 import type { CanvasGestures, CanvasTool } from './canvas-tools'
-import { HANDLE_ID, handleOwner, isHandle } from './canvas-handles'
+import { HANDLE_ID, handleOwner, isHandle, refreshHandles } from './canvas-handles'
+import { doubleTapPointHandle, dragPointHandle, dropPointHandle, isPointHandle } from './canvas-point-handles'
+import { createDragPreview } from './drag-preview'
+import { snappedDelta, snapPoint } from './grid'
 
 /** A click this close (screen px) to a bend point hits the bend, not the line. */
 const BEND_HIT_RADIUS = 8
@@ -13,15 +16,33 @@ export const DEFAULT_BOUNDARY_SIZE = { width: 320, height: 220 }
 export interface GestureState {
   tool: CanvasTool
   diagram: Diagram | null
+  /** Grid step drags, drawn boxes and resizes snap to; null when snapping is off. */
+  snapStep: number | null
 }
 
-/** Turns Cytoscape events into gesture intents. Returns a function that removes the listeners. */
-export function installGestures(cy: Core, state: GestureState, gestures: CanvasGestures, selectedIds: () => string[]): () => void {
-  /** Diagram size (Cytoscape elements) up to which a drag updates the model every frame. */
-  const LIVE_DRAG_LIMIT = 400
+export interface InstalledGestures {
+  /** Esc: drops a connection or boundary being drawn; true when there was one. */
+  cancel(): boolean
+  remove(): void
+}
+
+/** Turns Cytoscape events into gesture intents. */
+export function installGestures(cy: Core, state: GestureState, gestures: CanvasGestures, selectedIds: () => string[]): InstalledGestures {
   let gestureCount = 0
   const nextGesture = (kind: string): string => `${kind}-${Date.now()}-${++gestureCount}`
-  let drag: { key: string; node: NodeSingular; start: Point; ids: string[]; applied: Point } | null = null
+  // `pointer`: where the pointer was at grab, so a snapped drag follows the pointer, not the last snapped spot.
+  // `preview`: live feedback for the flows the drag touches (drag-preview.ts); `moved`: a drag frame happened.
+  let drag: {
+    key: string
+    node: NodeSingular
+    start: Point
+    pointer: Point
+    ids: string[]
+    preview: ((delta: Point) => void) | null
+    moved: boolean
+    /** The nodes Cytoscape drags along, looked up once per drag (a selector scan of every node). */
+    moving?: NodeCollection
+  } | null = null
   let pendingFrame = false
   let connectSource: string | null = null
   let boxStart: Point | null = null
@@ -31,18 +52,26 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
   const isItemNode = (node: NodeSingular): boolean => !isHandle(node) && !node.hasClass('anchor')
   const isElementNode = (node: NodeSingular): boolean => isItemNode(node) && node.data('role') !== 'boundary'
 
-  const flushDrag = (final: boolean): void => {
+  const dragDelta = (current: NonNullable<typeof drag>): Point => {
+    const position = current.node.position()
+    return { x: position.x - current.start.x, y: position.y - current.start.y }
+  }
+
+  const previewDrag = (): void => {
     pendingFrame = false
-    if (!drag) return
-    const position = drag.node.position()
-    let total = { x: position.x - drag.start.x, y: position.y - drag.start.y }
-    // Integer model coordinates once the drag ends: readable files, and the last frame's sub-pixel rest
-    // is folded into the same undo step.
-    if (final) total = { x: Math.round(drag.start.x + total.x) - drag.start.x, y: Math.round(drag.start.y + total.y) - drag.start.y }
-    const delta = { x: total.x - drag.applied.x, y: total.y - drag.applied.y }
-    if (delta.x === 0 && delta.y === 0) return
-    drag.applied = total
-    gestures.move(drag.ids, delta, drag.key)
+    if (drag?.preview) drag.preview(dragDelta(drag))
+  }
+
+  /** The drop: the whole drag becomes one model edit, so one undo step (issue 7). */
+  const commitDrag = (current: NonNullable<typeof drag>): void => {
+    let total = dragDelta(current)
+    // Integer model coordinates: readable files. A snapped drag is already on whole grid steps from the
+    // model's own corner (snapToGrid below).
+    if (state.snapStep === null) total = { x: Math.round(current.start.x + total.x) - current.start.x, y: Math.round(current.start.y + total.y) - current.start.y }
+    // Also puts the flows back as they were when the drag ends where it began (no edit, no re-render).
+    current.preview?.(total)
+    if (total.x !== 0 || total.y !== 0) gestures.move(current.ids, total, current.key)
+    else if (current.moved) refreshHandles(cy, selectedIds(), state.diagram)
   }
 
   const onGrab = (event: EventObject): void => {
@@ -64,34 +93,65 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     if (isHandle(node) || !isItemNode(node)) return
     // Cytoscape drags every selected node with a selected grabbed one; an unselected one moves alone.
     const ids = node.selected() ? selectedIds() : [modelIdOf(node)]
-    drag = { key: nextGesture('move'), node, start: { ...node.position() }, ids, applied: { x: 0, y: 0 } }
+    const preview = state.diagram === null ? null : createDragPreview(cy, state.diagram, ids)
+    drag = { key: nextGesture('move'), node, start: { ...node.position() }, pointer: { ...event.position }, ids, preview, moved: false }
+  }
+
+  /**
+   * Cytoscape moves dragged nodes by the pointer's steps; with snapping on, every dragged node is put back
+   * where the pointer's total movement, snapped at the grabbed node's top-left corner, takes it.
+   */
+  const snapToGrid = (event: EventObject, current: NonNullable<typeof drag>, step: number): void => {
+    const size = { x: Number(current.node.data('width')) / 2, y: Number(current.node.data('height')) / 2 }
+    const raw = { x: event.position.x - current.pointer.x, y: event.position.y - current.pointer.y }
+    const delta = snappedDelta({ x: current.start.x - size.x, y: current.start.y - size.y }, raw, step)
+    const position = current.node.position()
+    const correction = { x: current.start.x + delta.x - position.x, y: current.start.y + delta.y - position.y }
+    if (correction.x === 0 && correction.y === 0) return
+    current.moving ??= cy.nodes(':grabbed')
+    current.moving.shift(correction)
   }
 
   const onDrag = (event: EventObject): void => {
     const node = event.target as NodeSingular
+    if (isPointHandle(node)) return dragPointHandle(cy, node)
     if (resize && node.id() === HANDLE_ID.resize) {
       const corner = node.position()
-      const rect: Rect = { ...resize.origin, width: Math.round(corner.x - resize.origin.x), height: Math.round(corner.y - resize.origin.y) }
+      const end = state.snapStep === null ? roundPoint(corner) : snapPoint(corner, state.snapStep)
+      const rect: Rect = { ...resize.origin, width: end.x - resize.origin.x, height: end.y - resize.origin.y }
       gestures.resize(resize.id, rect, resize.key)
       return
     }
-    if (!drag || node !== drag.node || pendingFrame) return
-    // Every model update re-projects and diffs the whole diagram: live updates (crossings highlighted
-    // while dragging) are affordable on ordinary diagrams, but on large ones they cost frames (bench:
-    // editor.drag.p95.ms, 1,000 elements), so there Cytoscape moves the nodes and the model follows on release.
-    if (cy.elements().length > LIVE_DRAG_LIMIT) return
+    if (!drag || node !== drag.node) return
+    if (state.snapStep !== null) snapToGrid(event, drag, state.snapStep)
+    // The handles would stay behind (they are not dragged along), and moving them every frame would
+    // redraw the whole diagram: they are hidden while dragging and come back with the drop's render.
+    if (!drag.moved) {
+      drag.moved = true
+      refreshHandles(cy, [], null)
+    }
+    // The model follows on release; until then Cytoscape moves the nodes, and the flows the drag touches
+    // are previewed at most once a frame (bench: editor.drag.p95.ms, 1,000 elements and 1,500 flows).
+    if (pendingFrame || !drag.preview) return
     pendingFrame = true
-    requestAnimationFrame(() => flushDrag(false))
+    requestAnimationFrame(previewDrag)
   }
 
   const onFree = (event: EventObject): void => {
     const node = event.target as NodeSingular
+    if (isPointHandle(node)) {
+      if (!dropPointHandle(cy, node, gestures, elementAt)) refreshHandles(cy, selectedIds(), state.diagram)
+      return
+    }
     if (node.id() === HANDLE_ID.connect) {
       const source = selectedIds()[0]
       const point = { ...node.position() }
       const target = elementAt(point)
+      // No ghost edge left: Esc cancelled this connection while it was being dragged.
+      const cancelled = cy.getElementById(HANDLE_ID.ghost).empty()
       cy.getElementById(HANDLE_ID.ghost).remove()
-      if (source !== undefined) gestures.connect(source, target, roundPoint(point))
+      if (source !== undefined && !cancelled) gestures.connect(source, target, roundPoint(point))
+      else refreshHandles(cy, selectedIds(), state.diagram)
       return
     }
     if (node.id() === HANDLE_ID.resize) {
@@ -99,8 +159,9 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
       return
     }
     if (drag && node === drag.node) {
-      flushDrag(true)
+      const current = drag
       drag = null
+      commitDrag(current)
     }
   }
 
@@ -112,6 +173,13 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     })
     const last = hits[hits.length - 1]
     return last ? modelIdOf(last) : null
+  }
+
+  // Cytoscape reports a double tap for any two taps in quick succession, wherever they landed: a click on
+  // an element and then quickly on a flow would bend the flow. A double click is two taps on one target.
+  let tapTargets: [string | null, string | null] = [null, null]
+  const onAnyTap = (event: EventObject): void => {
+    tapTargets = [tapTargets[1], event.target === cy ? null : String((event.target as NodeSingular).id())]
   }
 
   const onTap = (event: EventObject): void => {
@@ -151,7 +219,7 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     const start = boxStart
     boxStart = null
     cy.getElementById(HANDLE_ID.ghostBox).remove()
-    const drawn = normalise(start, roundPoint(event.position))
+    const drawn = state.snapStep === null ? normalise(start, roundPoint(event.position)) : normalise(snapPoint(start, state.snapStep), snapPoint(event.position, state.snapStep))
     const clicked = drawn.width < MIN_DRAWN_BOX || drawn.height < MIN_DRAWN_BOX
     gestures.drawBoundary(
       clicked
@@ -164,7 +232,7 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
   // a double click, which Threat Dragon users asked for (threat-dragon #785, #1721; ux.md §3).
   const onDoubleTap = (event: EventObject): void => {
     const edge = event.target
-    if (edge === cy || !edge.isEdge() || edge.data('role') !== 'flow') return
+    if (edge === cy || !edge.isEdge() || edge.data('role') !== 'flow' || tapTargets[0] !== edge.id()) return
     const flowId = String(edge.data('modelId'))
     const flow = state.diagram?.flows.find((each) => each.id === flowId)
     if (!flow) return
@@ -174,24 +242,55 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     else gestures.addBend(flowId, roundPoint(event.position))
   }
 
+  const onNodeDoubleTap = (event: EventObject): void => {
+    const node = event.target as NodeSingular
+    if (isPointHandle(node)) doubleTapPointHandle(node, gestures)
+  }
+
+  // Right click (Cytoscape's cxttap, which also stops the browser's own menu): the menu of what was hit.
+  const onContextTap = (event: EventObject): void => {
+    const target = event.target as NodeSingular | Core
+    const hit = target === cy ? null : (target as NodeSingular)
+    const original = event.originalEvent as MouseEvent | undefined
+    const page = { x: original?.clientX ?? 0, y: original?.clientY ?? 0 }
+    if (hit === null || isHandle(hit)) return gestures.contextMenu(null, page)
+    gestures.contextMenu(String(hit.data('modelId')), page)
+  }
+
+  const cancel = (): boolean => {
+    const drawing = connectSource !== null || boxStart !== null || !cy.getElementById(HANDLE_ID.ghost).empty()
+    connectSource = null
+    boxStart = null
+    cy.getElementById(HANDLE_ID.ghostBox).remove()
+    cy.getElementById(HANDLE_ID.ghost).remove()
+    return drawing
+  }
+
   cy.on('grab', 'node', onGrab)
   cy.on('drag', 'node', onDrag)
   cy.on('free', 'node', onFree)
+  cy.on('tap', onAnyTap)
   cy.on('tap', onTap)
   cy.on('tapstart', onTapStart)
   cy.on('tapdrag', onTapDrag)
   cy.on('tapend', onTapEnd)
   cy.on('dbltap', 'edge', onDoubleTap)
-  return () => {
+  cy.on('dbltap', 'node', onNodeDoubleTap)
+  cy.on('cxttap', onContextTap)
+  const remove = (): void => {
     cy.removeListener('grab', 'node', onGrab)
     cy.removeListener('drag', 'node', onDrag)
     cy.removeListener('free', 'node', onFree)
+    cy.removeListener('tap', onAnyTap)
     cy.removeListener('tap', onTap)
     cy.removeListener('tapstart', onTapStart)
     cy.removeListener('tapdrag', onTapDrag)
     cy.removeListener('tapend', onTapEnd)
     cy.removeListener('dbltap', 'edge', onDoubleTap)
+    cy.removeListener('dbltap', 'node', onNodeDoubleTap)
+    cy.removeListener('cxttap', onContextTap)
   }
+  return { cancel, remove }
 }
 
 function roundPoint(point: Point): Point {

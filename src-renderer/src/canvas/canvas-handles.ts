@@ -1,10 +1,13 @@
 import type { Core, NodeSingular } from 'cytoscape'
+import type { Diagram } from '../../../model/model'
+import { refreshPointHandles } from './canvas-point-handles'
 
 /**
  * Editing handles: small Cytoscape nodes that belong to the canvas, not the model (class `ui`, which
  * the projection diff leaves alone). One selected element gets a connect handle on its right (drag it
  * onto another element to draw a flow) and a resize handle on its bottom-right corner; one selected box
- * boundary gets the resize handle.
+ * boundary gets the resize handle; one selected flow or trust line gets handles on its points
+ * (canvas-point-handles.ts).
  */
 export const HANDLE_ID = {
   connect: 'ui:connect-handle',
@@ -29,11 +32,12 @@ export function handleOwner(cy: Core, selectedIds: readonly string[]): NodeSingu
 }
 
 /** Shows, moves or hides the handles for the current selection. A handle being dragged is left where it is. */
-export function refreshHandles(cy: Core, selectedIds: readonly string[]): void {
+export function refreshHandles(cy: Core, selectedIds: readonly string[], diagram: Diagram | null): void {
   const owner = handleOwner(cy, selectedIds)
   const isElement = owner !== null && owner.data('role') !== 'boundary'
   placeHandle(cy, HANDLE_ID.connect, 'connect-handle', isElement && owner ? rightOf(owner) : null)
   placeHandle(cy, HANDLE_ID.resize, 'resize-handle', owner ? corner(owner) : null)
+  refreshPointHandles(cy, diagram, selectedIds)
 }
 
 function rightOf(node: NodeSingular): { x: number; y: number } {

@@ -21,6 +21,13 @@ export interface CanvasGestures {
   connect(source: string, target: string | null, point: Point): void
   addBend(flowId: string, point: Point): void
   removeBend(flowId: string, index: number): void
+  moveBend(flowId: string, index: number, point: Point): void
+  /** A flow's end dragged onto an element, or (element null) left loose at `point`. */
+  reconnect(flowId: string, end: 'source' | 'target', elementId: string | null, point: Point): void
+  /** A trust line's vertex dragged to `point`. */
+  moveLinePoint(boundaryId: string, index: number, point: Point): void
   drawBoundary(rect: Rect): void
   place(point: Point): void
+  /** A right click on an item (its model id) or on the empty canvas (null), at a page point. */
+  contextMenu(itemId: string | null, page: Point): void
 }

@@ -8,9 +8,9 @@ export interface ProbeHost {
 /**
  * Exposes read-only facts about the drawn diagram as `window.__threatwrightCanvas`, for the end-to-end
  * tests only. Cytoscape draws on a <canvas>, which has no DOM to query, so Playwright could otherwise
- * neither count what was drawn nor find where to point the real mouse. It can read counts, ids, classes
- * and page positions but change nothing, and it returns copies, so nothing the page exposes can alter
- * the model.
+ * neither count what was drawn nor find where to point the real mouse. It can read counts, ids, classes,
+ * page and model positions and the viewport but change nothing, and it returns copies, so nothing the
+ * page exposes can alter the model.
  */
 export function installCanvasProbe(host: ProbeHost, probe: CanvasProbe): () => void {
   const readOnly: CanvasProbe = Object.freeze({
@@ -26,6 +26,14 @@ export function installCanvasProbe(host: ProbeHost, probe: CanvasProbe): () => v
     pageMidpoint: (flowId: string) => {
       const point = probe.pageMidpoint(flowId)
       return point === null ? null : { ...point }
+    },
+    viewport: () => {
+      const view = probe.viewport()
+      return { ...view, pan: { ...view.pan } }
+    },
+    modelBox: (modelId: string) => {
+      const box = probe.modelBox(modelId)
+      return box === null ? null : { ...box }
     }
   })
   host.__threatwrightCanvas = readOnly

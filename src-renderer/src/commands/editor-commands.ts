@@ -15,7 +15,16 @@ export interface EditorActions {
   addBoundaryAroundSelection(): void
   zoomToSelection(): void
   nudge(dx: number, dy: number): void
+  /** One grid step in a direction (-1, 0 or 1 per axis); onto the next grid line while snapping. */
+  nudgeByGrid(directionX: number, directionY: number): void
+  /** Esc: the gesture in progress, the tool, then the selection; with nothing to cancel, focus leaves the canvas. */
   cancel(): void
+  /** Tab / Shift+Tab: the next or previous element in the diagram's order. */
+  selectNext(step: 1 | -1): void
+  toggleGrid(): void
+  toggleMinimap(): void
+  /** Shift+F10 or the Menu key: the context menu of the selection (or of the canvas). */
+  openContextMenu(): void
   addDiagram(): void
   duplicateDiagram(): void
   deleteDiagram(): void
@@ -31,6 +40,9 @@ export type EditorCommandId =
   | 'edit.cut'
   | 'edit.paste'
   | 'edit.cancel'
+  | 'edit.select-next'
+  | 'edit.select-previous'
+  | 'edit.context-menu'
   | 'edit.move-up'
   | 'edit.move-down'
   | 'edit.move-left'
@@ -47,12 +59,17 @@ export type EditorCommandId =
   | 'diagram.move-left'
   | 'diagram.move-right'
   | 'view.zoom-selection'
+  | 'view.toggle-grid'
+  | 'view.toggle-minimap'
   | 'view.command-palette'
 
 const withDocument = (state: CommandState): boolean => state.hasDocument
 const withSelection = (state: CommandState): boolean => state.hasDocument && state.selectionCount > 0
 
-/** Arrow keys: one pixel; with Shift one grid step (draw.io's shortcuts.svg). Not in menus: eight entries of noise. */
+/**
+ * Arrow keys: one pixel; with Shift one grid step (draw.io's shortcuts.svg), the same grid the canvas
+ * shows and snaps to (canvas/grid.ts). Not in menus: eight entries of noise.
+ */
 function moveCommands(): Command[] {
   const directions = [
     ['up', 'Up', 0, -1],
@@ -77,7 +94,7 @@ function moveCommands(): Command[] {
       menu: 'edit' as const,
       shortcuts: [`Shift+${key}`],
       when: withSelection,
-      run: (context) => context.editor.nudge(dx * 10, dy * 10),
+      run: (context) => context.editor.nudgeByGrid(dx, dy),
       undoable: true,
       hiddenFromMenu: true
     }
@@ -117,11 +134,45 @@ export const EDITOR_COMMANDS: readonly Command[] = [
   { id: 'edit.select-all', label: 'Select All', menu: 'edit', shortcuts: ['CmdOrCtrl+A'], when: withDocument, run: (c) => c.editor.selectAll(), undoable: false },
   {
     id: 'edit.cancel',
-    label: 'Cancel Tool and Deselect',
+    label: 'Cancel Gesture, Tool or Selection',
     menu: 'edit',
     shortcuts: ['Escape'],
     when: withDocument,
     run: (c) => c.editor.cancel(),
+    undoable: false,
+    hiddenFromMenu: true
+  },
+  {
+    // Canvas-scoped: elsewhere Tab moves focus as usual (key-routing.ts), so the page never traps it.
+    id: 'edit.select-next',
+    label: 'Select Next Element',
+    menu: 'edit',
+    shortcuts: ['Tab'],
+    when: withDocument,
+    run: (c) => c.editor.selectNext(1),
+    undoable: false,
+    hiddenFromMenu: true,
+    scope: 'canvas'
+  },
+  {
+    id: 'edit.select-previous',
+    label: 'Select Previous Element',
+    menu: 'edit',
+    shortcuts: ['Shift+Tab'],
+    when: withDocument,
+    run: (c) => c.editor.selectNext(-1),
+    undoable: false,
+    hiddenFromMenu: true,
+    scope: 'canvas'
+  },
+  {
+    // The keyboard's way to the right-click menu (Windows' Shift+F10 and Menu key conventions).
+    id: 'edit.context-menu',
+    label: 'Open Context Menu',
+    menu: 'edit',
+    shortcuts: ['Shift+F10', 'ContextMenu'],
+    when: withDocument,
+    run: (c) => c.editor.openContextMenu(),
     undoable: false,
     hiddenFromMenu: true
   },
@@ -190,6 +241,28 @@ export const EDITOR_COMMANDS: readonly Command[] = [
     when: withSelection,
     run: (c) => c.editor.zoomToSelection(),
     undoable: false
+  },
+  {
+    // draw.io's View ▸ Grid key. Grid and snapping go together: what you see is what you snap to.
+    id: 'view.toggle-grid',
+    label: 'Grid and Snap',
+    menu: 'view',
+    shortcuts: ['CmdOrCtrl+Shift+G'],
+    when: withDocument,
+    run: (c) => c.editor.toggleGrid(),
+    undoable: false,
+    checked: (state) => state.gridOn
+  },
+  {
+    // draw.io's Outline (Ctrl+Shift+O; ux.md §6 item 13).
+    id: 'view.toggle-minimap',
+    label: 'Minimap',
+    menu: 'view',
+    shortcuts: ['CmdOrCtrl+Shift+O'],
+    when: withDocument,
+    run: (c) => c.editor.toggleMinimap(),
+    undoable: false,
+    checked: (state) => state.minimapOn
   },
   {
     id: 'view.command-palette',

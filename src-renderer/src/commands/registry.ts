@@ -1,4 +1,5 @@
 import type { AppMode } from '../../../src-shared/ipc-contract'
+import { ARRANGE_COMMANDS, type ArrangeActions, type ArrangeCommandId } from './arrange-commands'
 import { EDITOR_COMMANDS, type EditorActions, type EditorCommandId } from './editor-commands'
 import { THREAT_COMMANDS, type ThreatActions, type ThreatCommandId } from './threat-commands'
 
@@ -24,9 +25,17 @@ export type CommandId =
   | 'help.shortcuts'
   | 'help.about'
   | EditorCommandId
+  | ArrangeCommandId
   | ThreatCommandId
 
-export type MenuId = 'file' | 'edit' | 'diagram' | 'threats' | 'view' | 'help'
+export type MenuId = 'file' | 'edit' | 'diagram' | 'arrange' | 'threats' | 'view' | 'help'
+
+/**
+ * Where a command's keys work. App-wide (no scope) wherever focus is, within the typing rules of
+ * key-routing.ts; `canvas` only while the diagram has focus (Tab cycles elements there and moves focus
+ * elsewhere); `threat-table` keys are handled by the focused threat table itself (threats/triage-keys.ts).
+ */
+export type KeyScope = 'canvas' | 'threat-table'
 
 /** What `when` may look at: a plain snapshot of the app, so a command's availability is testable. */
 export interface CommandState {
@@ -39,6 +48,9 @@ export interface CommandState {
   readonly selectionCount: number
   readonly canPaste: boolean
   readonly diagramCount: number
+  /** View ▸ grid shown and snapping on (session preference, editor-session.svelte.ts). */
+  readonly gridOn: boolean
+  readonly minimapOn: boolean
 }
 
 /** The app's capabilities a command may use; App.svelte provides them. */
@@ -58,6 +70,7 @@ export interface CommandContext {
   showShortcuts(): void
   showAbout(): void
   readonly editor: EditorActions
+  readonly arrange: ArrangeActions
   readonly threats: ThreatActions
 }
 
@@ -77,6 +90,10 @@ export interface Command {
   readonly undoable: boolean
   /** Keyboard-only (arrow nudges): listed in the shortcut sheet and the command palette, not the menus. */
   readonly hiddenFromMenu?: boolean
+  /** Where the keys work; app-wide when absent (see KeyScope). */
+  readonly scope?: KeyScope
+  /** A toggle's state, shown as a check mark in the menus. */
+  readonly checked?: (state: CommandState) => boolean
 }
 
 const always = (): boolean => true
@@ -205,6 +222,7 @@ export const COMMANDS: readonly Command[] = [
     undoable: false
   },
   ...EDITOR_COMMANDS,
+  ...ARRANGE_COMMANDS,
   ...THREAT_COMMANDS,
   {
     id: 'help.shortcuts',
@@ -230,6 +248,7 @@ export const MENUS: readonly { readonly id: MenuId; readonly label: string }[] =
   { id: 'file', label: 'File' },
   { id: 'edit', label: 'Edit' },
   { id: 'diagram', label: 'Diagram' },
+  { id: 'arrange', label: 'Arrange' },
   { id: 'threats', label: 'Threats' },
   { id: 'view', label: 'View' },
   { id: 'help', label: 'Help' }

@@ -1,14 +1,37 @@
+import { TRIAGE_KEYS, type TriageKeyAction, type TriageKeyId } from '../threats/triage-keys'
 import type { Command } from './registry'
 
-/** The threat table's app-level actions (App.svelte implements them); triage keys live in the table itself. */
+/** The threat table's app-level actions (App.svelte implements them). */
 export interface ThreatActions {
   generate(): void
   /** Opens the "Add threat" form on the canvas selection. */
   add(): void
   insertFromLibrary(): void
+  /** What a triage key does in the threat table, run from the command palette on the table's selection. */
+  triage(action: TriageKeyAction): void
 }
 
-export type ThreatCommandId = 'threats.generate' | 'threats.add' | 'threats.insert-from-library'
+export type ThreatCommandId = 'threats.generate' | 'threats.add' | 'threats.insert-from-library' | TriageKeyId
+
+/**
+ * The table's keys (↑/↓, Page Up/Down, 1–5, Enter, Esc) as registry entries, so the shortcut sheet and
+ * the command palette list exactly what the table obeys (one table: triage-keys.ts). Scoped to the
+ * table: the focused table handles them itself, the page's key handler never does.
+ */
+const TRIAGE_COMMANDS: readonly Command[] = TRIAGE_KEYS.map(
+  (entry): Command => ({
+    id: entry.id,
+    label: entry.label,
+    menu: 'threats',
+    shortcuts: entry.shortcuts,
+    when: (state) => state.hasDocument,
+    run: (context) => context.threats.triage(entry.action),
+    // A state key is a triage edit in the model's history; moving through rows is not.
+    undoable: entry.action.kind === 'state',
+    hiddenFromMenu: true,
+    scope: 'threat-table'
+  })
+)
 
 export const THREAT_COMMANDS: readonly Command[] = [
   {
@@ -41,5 +64,6 @@ export const THREAT_COMMANDS: readonly Command[] = [
     when: (state) => state.hasDocument,
     run: (context) => context.threats.insertFromLibrary(),
     undoable: false
-  }
+  },
+  ...TRIAGE_COMMANDS
 ]

@@ -1,4 +1,5 @@
 import { typeProperties } from '../../../analysis/template-properties'
+import { alignItems, arrangeableItems, distributeItems, type Alignment, type DistributeAxis } from '../../../model/edits/arrange'
 import { cloneItems, clipboardIds, copyItems, pasteItems, type ClipboardItems } from '../../../model/edits/clipboard'
 import {
   addBendPoint,
@@ -10,6 +11,7 @@ import {
   deleteItems,
   moveItems,
   patchItems,
+  reconnectFlowEnd,
   removeBendPoint,
   setItemRect,
   setPropertyValue,
@@ -17,24 +19,35 @@ import {
   type PropertyValue
 } from '../../../model/edits/diagram-edits'
 import { addDiagram, deleteDiagram, duplicateDiagram, moveDiagram, renameDiagram } from '../../../model/edits/diagram-list-edits'
+import { moveBendPoint, moveLineBoundaryPoint } from '../../../model/edits/point-edits'
 import { newBoxBoundary, newDiagram, newFlow, newLineBoundary } from '../../../model/factory'
 import type { Point, Rect } from '../../../model/geometry-types'
-import type { DiagramId, DiagramItemId, ElementId, FlowId } from '../../../model/ids'
+import type { BoundaryId, DiagramId, DiagramItemId, ElementId, FlowId } from '../../../model/ids'
 import type { Diagram, Property, ThreatModel } from '../../../model/model'
 import type { Template } from '../../../model/template'
 import type { CanvasAdapter } from '../canvas/canvas-adapter'
 import { DEFAULT_BOUNDARY_SIZE } from '../canvas/canvas-gestures'
 import type { CanvasGestures, CanvasTool } from '../canvas/canvas-tools'
+import { GRID_SIZE, gridStep, snapPoint, snapRectOrigin } from '../canvas/grid'
+import type { ContextTarget } from '../commands/context-menu'
 import type { DocumentStore } from '../document/document-store.svelte'
 import { templateOf, type PaletteEntry } from './palette-entries'
+import { nextInCycle } from './tab-order'
 import { uniqueName } from './unique-name'
+import { loadViewPreferences, saveViewPreferences } from './view-preferences'
 
 /** Paste lands this far down and right of the copy, more for each paste, so copies never hide each other. */
 const PASTE_OFFSET = 32
-/** Shift+arrow moves by one grid step (draw.io, Threat Dragon grid 10); a plain arrow by one pixel. */
-export const GRID_STEP = 10
 const BOUNDARY_PADDING = 30
 const LINE_BOUNDARY_LENGTH = 240
+
+/** What the stage around the canvas lends the session (EditorStage.svelte). */
+export interface EditorStageHooks {
+  /** A space or middle-button pan in progress goes back; true when there was one. */
+  cancelPan(): boolean
+  /** Focus leaves the canvas (Esc with nothing left to cancel). */
+  leave(): void
+}
 
 /**
  * The editor's session: selection, tool and clipboard (never saved), and every editing action as a
@@ -47,15 +60,25 @@ export class EditorSession {
   tool = $state<CanvasTool>('select')
   /** The palette entry the next canvas click adds (click-then-click). */
   placing = $state.raw<PaletteEntry | null>(null)
+  /** View ▸ Grid and Snap, View ▸ Minimap: the reviewer's preference (view-preferences.ts). */
+  gridOn = $state(true)
+  minimapOn = $state(true)
+  /** The open context menu: what it is for and where (page pixels). */
+  contextMenu = $state.raw<{ readonly target: ContextTarget; readonly page: Point } | null>(null)
 
   readonly #store: DocumentStore
   #canvas: CanvasAdapter | null = null
   // State, so Paste enables in menus as soon as something is copied.
   #clipboard = $state.raw<ClipboardItems | null>(null)
   #pastes = 0
+  // What the stage around the canvas owns: a space/middle-button pan, and focus (EditorStage.svelte).
+  #stage: EditorStageHooks | null = null
 
   constructor(store: DocumentStore) {
     this.#store = store
+    const preferences = loadViewPreferences()
+    this.gridOn = preferences.grid
+    this.minimapOn = preferences.minimap
   }
 
   get diagram(): Diagram | null {
@@ -73,6 +96,11 @@ export class EditorSession {
   attach(canvas: CanvasAdapter | null): void {
     this.#canvas = canvas
     canvas?.setTool(this.tool)
+    canvas?.setSnap(this.gridOn ? GRID_SIZE : null)
+  }
+
+  attachStage(stage: EditorStageHooks | null): void {
+    this.#stage = stage
   }
 
   /** What the canvas reports, turned into edits. */
@@ -85,6 +113,13 @@ export class EditorSession {
     connect: (source, target, point) => this.connect(source as ElementId, target as ElementId | null, point),
     addBend: (flowId, point) => this.#edit('Add bend point', (model, id) => addBendPoint(model, id, flowId as FlowId, point)),
     removeBend: (flowId, index) => this.#edit('Remove bend point', (model, id) => removeBendPoint(model, id, flowId as FlowId, index)),
+    moveBend: (flowId, index, point) => this.#edit('Move bend point', (model, id) => moveBendPoint(model, id, flowId as FlowId, index, point)),
+    reconnect: (flowId, end, elementId, point) =>
+      this.#edit(elementId === null ? 'Detach flow end' : 'Reconnect flow', (model, id) =>
+        reconnectFlowEnd(model, id, flowId as FlowId, end, elementId as ElementId | null, point)
+      ),
+    moveLinePoint: (boundaryId, index, point) =>
+      this.#edit('Move boundary point', (model, id) => moveLineBoundaryPoint(model, id, boundaryId as BoundaryId, index, point)),
     drawBoundary: (rect) => {
       this.addBoxBoundary(rect)
       this.setTool('select')
@@ -92,6 +127,12 @@ export class EditorSession {
     place: (point) => {
       const entry = this.placing
       if (entry) this.addEntry(entry, point)
+    },
+    contextMenu: (itemId, page) => {
+      // A right click on an unselected item acts on that item alone; on a selected one, on the selection.
+      if (itemId === null) this.select([])
+      else if (!this.selection.includes(itemId)) this.select([itemId])
+      this.contextMenu = { target: this.#targetOf(itemId), page }
     }
   }
 
@@ -110,12 +151,14 @@ export class EditorSession {
   }
 
   /** Adds a palette entry centred on `point` (a drop, or the click after arming) and selects it. */
-  addEntry(entry: PaletteEntry, point: Point): void {
+  addEntry(entry: PaletteEntry, dropPoint: Point): void {
     const diagram = this.diagram
     if (!diagram) return
     const properties = this.#propertiesOf(entry.typeId)
     const name = uniqueName(diagram, entry.label)
     let id: string
+    // Snapping: the new shape's top-left corner (or a line's ends) on the grid, as a drag would put it.
+    const point = this.gridOn ? snapPoint(dropPoint, GRID_SIZE) : dropPoint
     if (entry.drawnAs === 'flow') {
       const flow = { ...newFlow(null, null, { sourcePoint: { x: point.x - 80, y: point.y }, targetPoint: { x: point.x + 80, y: point.y } }), name, typeId: entry.typeId, properties }
       id = flow.id
@@ -128,7 +171,8 @@ export class EditorSession {
       id = boundary.id
       this.#edit('Add boundary', (model, diagramId) => addBoundary(model, diagramId, { ...boundary, name, typeId: entry.typeId, properties }))
     } else {
-      const element = createElement(entry.drawnAs, entry.typeId, point, name, properties)
+      const created = createElement(entry.drawnAs, entry.typeId, point, name, properties)
+      const element = this.gridOn ? { ...created, layout: snapRectOrigin(created.layout, GRID_SIZE) } : created
       id = element.id
       this.#edit(`Add ${entry.label}`, (model, diagramId) => addElement(model, diagramId, element))
     }
@@ -190,10 +234,66 @@ export class EditorSession {
     this.select([...diagram.elements, ...diagram.flows, ...diagram.boundaries].map((item) => item.id))
   }
 
-  /** Escape: back to selecting, nothing armed, nothing selected. */
+  /**
+   * Esc, one layer at a time (draw.io): the gesture in progress (a pan, a connection or a box being
+   * drawn), else the armed tool, else the selection; with nothing left to cancel, focus leaves the canvas,
+   * so Tab — which cycles elements there — cannot trap a keyboard user.
+   */
   cancel(): void {
-    this.setTool('select')
-    this.select([])
+    if (this.contextMenu !== null) {
+      this.closeContextMenu()
+      return
+    }
+    if (this.#stage?.cancelPan() === true || this.#canvas?.cancelGesture() === true) return
+    if (this.tool !== 'select') return this.setTool('select')
+    if (this.selection.length > 0) return this.select([])
+    this.#stage?.leave()
+  }
+
+  /** Tab / Shift+Tab: the next or previous element, brought into view. */
+  selectNext(step: 1 | -1): void {
+    const diagram = this.diagram
+    if (!diagram) return
+    const next = nextInCycle(
+      diagram.elements.map((element) => element.id),
+      this.selection,
+      step
+    )
+    if (next === null) return
+    this.select([next])
+    this.#canvas?.reveal([next])
+  }
+
+  align(alignment: Alignment): void {
+    const ids = [...this.selection]
+    this.#edit(`Align ${alignment}`, (model, diagramId) => alignItems(model, diagramId, ids, alignment))
+  }
+
+  distribute(axis: DistributeAxis): void {
+    const ids = [...this.selection]
+    this.#edit(`Distribute ${axis}ly`, (model, diagramId) => distributeItems(model, diagramId, ids, axis))
+  }
+
+  toggleGrid(): void {
+    this.gridOn = !this.gridOn
+    this.#canvas?.setSnap(this.gridOn ? GRID_SIZE : null)
+    this.#savePreferences()
+  }
+
+  toggleMinimap(): void {
+    this.minimapOn = !this.minimapOn
+    this.#savePreferences()
+  }
+
+  /** Shift+F10 / the Menu key: the menu of the selection, at its middle (or the canvas's). */
+  openContextMenu(): void {
+    const [first] = this.selection
+    const page = this.#canvas?.pageCentre(this.selection) ?? { x: 0, y: 0 }
+    this.contextMenu = { target: this.#targetOf(first ?? null), page }
+  }
+
+  closeContextMenu(): void {
+    this.contextMenu = null
   }
 
   deleteSelection(): void {
@@ -227,11 +327,24 @@ export class EditorSession {
     this.#insert('Duplicate', copyItems(diagram, this.selection as DiagramItemId[]), PASTE_OFFSET)
   }
 
-  /** Arrow keys: one pixel, or a grid step with Shift. Consecutive nudges of one selection undo together. */
+  /** Arrow keys: one pixel. Consecutive nudges of one selection undo together. */
   nudge(dx: number, dy: number): void {
     const ids = this.selection as DiagramItemId[]
     if (ids.length === 0) return
     this.#edit('Move', (model, diagramId) => moveItems(model, diagramId, ids, { x: dx, y: dy }), `nudge:${ids.join(',')}`)
+  }
+
+  /**
+   * Shift+arrow: one grid step (canvas/grid.ts). While snapping, the first selected shape's corner goes
+   * to the next grid line, so an off-grid shape lands on the grid the canvas shows.
+   */
+  nudgeByGrid(directionX: number, directionY: number): void {
+    const diagram = this.diagram
+    if (!diagram) return
+    const reference = arrangeableItems(diagram, this.selection)[0]?.rect
+    const dx = reference ? gridStep(reference.x, directionX, GRID_SIZE, this.gridOn) : directionX * GRID_SIZE
+    const dy = reference ? gridStep(reference.y, directionY, GRID_SIZE, this.gridOn) : directionY * GRID_SIZE
+    this.nudge(dx, dy)
   }
 
   zoomToSelection(): void {
@@ -301,6 +414,18 @@ export class EditorSession {
     const clones = cloneItems(items, { x: offset, y: offset })
     this.#edit(label, (model, diagramId) => pasteItems(model, diagramId, clones))
     this.select(clipboardIds(clones))
+  }
+
+  #targetOf(itemId: string | null): ContextTarget {
+    const diagram = this.diagram
+    if (itemId === null || !diagram) return 'canvas'
+    if (diagram.elements.some((element) => element.id === itemId)) return 'element'
+    if (diagram.flows.some((flow) => flow.id === itemId)) return 'flow'
+    return diagram.boundaries.some((boundary) => boundary.id === itemId) ? 'boundary' : 'canvas'
+  }
+
+  #savePreferences(): void {
+    saveViewPreferences({ grid: this.gridOn, minimap: this.minimapOn })
   }
 
   #selectedElements(): ElementId[] {

@@ -35,7 +35,7 @@ function click(items: MenuItemConstructorOptions[], label: string): void {
 describe('buildMenuTemplate', () => {
   it('has File, Edit, Diagram, Threats, View and Help in that order on Windows and Linux', () => {
     for (const platform of ['win32', 'linux'] as const) {
-      expect(build(platform).template.map((item) => item.label)).toEqual(['File', 'Edit', 'Diagram', 'Threats', 'View', 'Help'])
+      expect(build(platform).template.map((item) => item.label)).toEqual(['File', 'Edit', 'Diagram', 'Arrange', 'Threats', 'View', 'Help'])
     }
   })
 
@@ -78,6 +78,14 @@ describe('buildMenuTemplate', () => {
       ['Diagram', 'Delete Diagram', 'diagram.delete'],
       ['Diagram', 'Move Diagram Left', 'diagram.move-left'],
       ['Diagram', 'Move Diagram Right', 'diagram.move-right'],
+      ['Arrange', 'Align Left', 'arrange.align-left'],
+      ['Arrange', 'Align Center', 'arrange.align-center'],
+      ['Arrange', 'Align Right', 'arrange.align-right'],
+      ['Arrange', 'Align Top', 'arrange.align-top'],
+      ['Arrange', 'Align Middle', 'arrange.align-middle'],
+      ['Arrange', 'Align Bottom', 'arrange.align-bottom'],
+      ['Arrange', 'Distribute Horizontally', 'arrange.distribute-horizontally'],
+      ['Arrange', 'Distribute Vertically', 'arrange.distribute-vertically'],
       ['Threats', 'Generate Threats…', 'threats.generate'],
       ['Threats', 'Add Threat…', 'threats.add'],
       ['Threats', 'Insert from Library…', 'threats.insert-from-library'],
@@ -85,6 +93,8 @@ describe('buildMenuTemplate', () => {
       ['View', 'Zoom Out', 'view.zoom-out'],
       ['View', 'Fit Diagram', 'view.fit'],
       ['View', 'Zoom to Selection', 'view.zoom-selection'],
+      ['View', 'Toggle Grid and Snap', 'view.toggle-grid'],
+      ['View', 'Toggle Minimap', 'view.toggle-minimap'],
       ['View', 'Command Palette…', 'view.command-palette'],
       ['Help', 'About Threatwright', 'help.about'],
       ['Help', 'Keyboard Shortcuts', 'help.shortcuts']
@@ -123,7 +133,7 @@ describe('buildMenuTemplate', () => {
 
   it('adds the app menu on macOS and moves Quit there', () => {
     const { template, sent } = build('darwin', ['/Users/me/R&D.twm'])
-    expect(template.map((item) => item.label)).toEqual(['Threatwright', 'File', 'Edit', 'Diagram', 'Threats', 'View', 'Help'])
+    expect(template.map((item) => item.label)).toEqual(['Threatwright', 'File', 'Edit', 'Diagram', 'Arrange', 'Threats', 'View', 'Help'])
     const appMenu = menu(template, 'Threatwright')
     expect(appMenu.at(-1)?.role).toBe('quit')
     expect(menu(template, 'File').some((item) => item.role === 'quit')).toBe(false)
@@ -148,7 +158,7 @@ interface RegistryEntry {
  */
 function registryEntries(): RegistryEntry[] {
   const folder = join(__dirname, '..', '..', '..', 'src-renderer', 'src', 'commands')
-  const sources = ['registry.ts', 'editor-commands.ts', 'threat-commands.ts'].map((file) => readFileSync(join(folder, file), 'utf8'))
+  const sources = ['registry.ts', 'editor-commands.ts', 'arrange-commands.ts', 'threat-commands.ts'].map((file) => readFileSync(join(folder, file), 'utf8'))
   return sources.flatMap((source) => {
     const starts = [...source.matchAll(/\bid: '([a-z-]+\.[a-z-]+)'/g)]
     return starts.map((match, index) => {

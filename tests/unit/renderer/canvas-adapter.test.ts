@@ -58,6 +58,21 @@ describe('applyProjection', () => {
     expect(cy.elements().map((element) => element.id())).toEqual(['element:a'])
   })
 
+  it('sets nothing that did not change, so a re-render does not restyle the whole diagram', () => {
+    const cy = cytoscape({ headless: true })
+    const first = diagram()
+    apply(cy, first)
+    const changed: string[] = []
+    cy.on('data position class', (event) => changed.push(`${event.type} ${event.target.id()}`))
+    apply(cy, first)
+    expect(changed).toEqual([])
+
+    const [a, b] = first.elements
+    if (!a || !b) throw new Error('fixture')
+    apply(cy, { ...first, elements: [{ ...a, name: 'A2' }, b] })
+    expect(changed).toEqual(['data element:a'])
+  })
+
   it('re-attaches a flow whose end changed by replacing the edge', () => {
     const cy = cytoscape({ headless: true })
     const first = diagram()
@@ -98,8 +113,12 @@ describe('editing canvas (headless)', () => {
     connect: () => {},
     addBend: () => {},
     removeBend: () => {},
+    moveBend: () => {},
+    reconnect: () => {},
+    moveLinePoint: () => {},
     drawBoundary: () => {},
-    place: () => {}
+    place: () => {},
+    contextMenu: () => {}
   }
 
   it('keeps the session selection across renders, selects items not drawn yet once they are, and shows handles for one', () => {

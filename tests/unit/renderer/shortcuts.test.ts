@@ -40,12 +40,15 @@ describe('command registry', () => {
     )
   })
 
-  it('never binds one shortcut to two commands', () => {
-    const all = COMMANDS.flatMap((command) => command.shortcuts.map((shortcut) => shortcut.toLowerCase()))
-    expect(new Set(all).size).toBe(all.length)
+  it('never binds one shortcut to two commands where both could fire', () => {
+    // Threat-table keys are the focused table's alone; app-wide and canvas keys can both fire on the canvas.
+    for (const scopes of [[undefined, 'canvas'], ['threat-table']]) {
+      const all = COMMANDS.filter((command) => scopes.includes(command.scope)).flatMap((command) => command.shortcuts.map((shortcut) => shortcut.toLowerCase()))
+      expect(new Set(all).size).toBe(all.length)
+    }
   })
 
-  const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1 }
+  const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1, gridOn: true, minimapOn: true }
 
   it('keeps undo and redo disabled until the editor brings history', () => {
     const undo = COMMANDS.find((command) => command.id === 'edit.undo')
@@ -102,6 +105,11 @@ describe('keyboard shortcuts', () => {
     expect(displayShortcut('CmdOrCtrl+Shift+S', true)).toBe('⇧⌘S')
     expect(displayShortcut('CmdOrCtrl+Plus', false)).toBe('Ctrl++')
     expect(displayShortcut('F', false)).toBe('F')
+    expect(displayShortcut('Shift+Up', false)).toBe('Shift+↑')
+    expect(displayShortcut('Delete', false)).toBe('Delete')
+    expect(displayShortcut('Escape', true)).toBe('Esc')
+    expect(displayShortcut('Shift+F10', false)).toBe('Shift+F10')
+    expect(displayShortcut('ContextMenu', false)).toBe('Menu')
   })
 })
 
@@ -121,17 +129,21 @@ describe('editor shortcuts', () => {
   })
 
   it('nudges through the editor, only with a selection', async () => {
-    const moves: [number, number][] = []
+    const moves: [string, number, number][] = []
     const editor = new Proxy({} as CommandContext['editor'], {
       get: (_target, name) => (dx: number, dy: number) => {
-        if (name === 'nudge') moves.push([dx, dy])
+        moves.push([String(name), dx, dy])
       }
     })
     const context = { editor } as CommandContext
-    const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1 }
+    const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1, gridOn: true, minimapOn: true }
     expect(await runCommand('edit.move-right-grid', state, context)).toBe(false)
     expect(await runCommand('edit.move-right-grid', { ...state, selectionCount: 1 }, context)).toBe(true)
     expect(await runCommand('edit.move-up', { ...state, selectionCount: 1 }, context)).toBe(true)
-    expect(moves).toEqual([[10, 0], [0, -1]])
+    // Shift+arrow asks for a grid step in a direction; the session knows the grid (canvas/grid.ts).
+    expect(moves).toEqual([
+      ['nudgeByGrid', 1, 0],
+      ['nudge', 0, -1]
+    ])
   })
 })
