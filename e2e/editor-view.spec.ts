@@ -341,3 +341,21 @@ test('the DOM copy and paste events (Electron’s Edit menu roles) copy and past
   await page.waitForTimeout(200)
   expect((await canvasIds(page)).length).toBe(2)
 })
+
+test('a trust line gains a vertex by double click, the vertex drags, and a double click on it removes it', async ({ page }) => {
+  await newModel(page)
+  const line = await placeFromPalette(page, 'GE.TB.L', 300, 200)
+  const middle = await midpointOf(page, line)
+  await page.mouse.click(middle.x, middle.y)
+  await expect.poll(() => selectedIds(page)).toEqual([line])
+  expect(await classesOf(page, line)).not.toContain('bent')
+
+  await page.mouse.dblclick(middle.x, middle.y)
+  await expect.poll(async () => classesOf(page, line)).toContain('bent')
+  await drag(page, middle, { x: 80, y: 0 })
+  await expect.poll(async () => near(await midpointOf(page, line), { x: middle.x + 80, y: middle.y }, 8)).toBe(true)
+
+  await page.mouse.dblclick(middle.x + 80, middle.y)
+  await expect.poll(async () => classesOf(page, line)).not.toContain('bent')
+  await expect.poll(async () => near(await midpointOf(page, line), middle, 8)).toBe(true)
+})

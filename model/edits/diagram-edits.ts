@@ -342,7 +342,7 @@ export function reconnectFlowEnd(
   })
 }
 
-function distanceToSegment(point: Point, a: Point, b: Point): number {
+export function distanceToSegment(point: Point, a: Point, b: Point): number {
   const dx = b.x - a.x
   const dy = b.y - a.y
   const lengthSquared = dx * dx + dy * dy

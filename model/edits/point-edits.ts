@@ -1,7 +1,7 @@
 import type { Point } from '../geometry-types'
 import type { BoundaryId, DiagramId, FlowId } from '../ids'
 import type { Diagram, ThreatModel } from '../model'
-import { updateDiagram } from './diagram-edits'
+import { distanceToSegment, updateDiagram } from './diagram-edits'
 
 /**
  * Moving one point of a polyline: a flow's bend point, a line boundary's vertex. Dragging a flow's end is
@@ -19,13 +19,45 @@ export function moveBendPoint(model: ThreatModel, diagramId: DiagramId, flowId: 
 }
 
 export function moveLineBoundaryPoint(model: ThreatModel, diagramId: DiagramId, boundaryId: BoundaryId, index: number, point: Point): ThreatModel {
+  return updateLine(model, diagramId, boundaryId, (points) => withPoint(points, index, point))
+}
+
+/** Adds a vertex to a trust line in the segment nearest to `point`, so the line keeps its course. */
+export function addLineBoundaryPoint(model: ThreatModel, diagramId: DiagramId, boundaryId: BoundaryId, point: Point): ThreatModel {
+  return updateLine(model, diagramId, boundaryId, (points) => {
+    let best = 1
+    let bestDistance = Number.POSITIVE_INFINITY
+    for (let index = 1; index < points.length; index++) {
+      const distance = distanceToSegment(point, points[index - 1] as Point, points[index] as Point)
+      if (distance < bestDistance) {
+        bestDistance = distance
+        best = index
+      }
+    }
+    return [...points.slice(0, best), { x: point.x, y: point.y }, ...points.slice(best)]
+  })
+}
+
+/** Removes a vertex; a trust line keeps at least its two ends. */
+export function removeLineBoundaryPoint(model: ThreatModel, diagramId: DiagramId, boundaryId: BoundaryId, index: number): ThreatModel {
+  return updateLine(model, diagramId, boundaryId, (points) =>
+    points.length <= 2 || index < 0 || index >= points.length ? undefined : points.filter((_, at) => at !== index)
+  )
+}
+
+function updateLine(
+  model: ThreatModel,
+  diagramId: DiagramId,
+  boundaryId: BoundaryId,
+  change: (points: readonly Point[]) => readonly Point[] | undefined
+): ThreatModel {
   return updateDiagram(model, diagramId, (diagram) => {
     const boundary = diagram.boundaries.find((each) => each.id === boundaryId)
     if (boundary === undefined || boundary.shape.kind !== 'line') return diagram
-    const points = withPoint(boundary.shape.points, index, point)
+    const points = change(boundary.shape.points)
     if (points === undefined) return diagram
-    const moved = { ...boundary, shape: { kind: 'line' as const, points } }
-    return { ...diagram, boundaries: diagram.boundaries.map((each) => (each.id === boundaryId ? moved : each)) }
+    const changed = { ...boundary, shape: { kind: 'line' as const, points } }
+    return { ...diagram, boundaries: diagram.boundaries.map((each) => (each.id === boundaryId ? changed : each)) }
   })
 }
 

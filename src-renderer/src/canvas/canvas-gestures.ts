@@ -229,10 +229,13 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
   }
 
   // A single click on a flow only selects it (Cytoscape's default, with its wide hit tolerance); a bend is
-  // a double click, which Threat Dragon users asked for (threat-dragon #785, #1721; ux.md §3).
+  // a double click, which Threat Dragon users asked for (threat-dragon #785, #1721; ux.md §3). On a trust
+  // line a double click adds a vertex the same way.
   const onDoubleTap = (event: EventObject): void => {
     const edge = event.target
-    if (edge === cy || !edge.isEdge() || edge.data('role') !== 'flow' || tapTargets[0] !== edge.id()) return
+    if (edge === cy || !edge.isEdge() || tapTargets[0] !== edge.id()) return
+    if (edge.data('role') === 'lineBoundary') return gestures.addLinePoint(String(edge.data('modelId')), roundPoint(event.position))
+    if (edge.data('role') !== 'flow') return
     const flowId = String(edge.data('modelId'))
     const flow = state.diagram?.flows.find((each) => each.id === flowId)
     if (!flow) return

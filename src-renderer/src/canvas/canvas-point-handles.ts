@@ -143,8 +143,14 @@ function setSegments(edge: EdgeSingular, start: Point, end: Point, bends: readon
  */
 export function dropPointHandle(cy: Core, node: NodeSingular, gestures: CanvasGestures, elementAt: (point: Point) => string | null): boolean {
   cy.getElementById(GHOST_ID).remove()
-  const { handle } = dataOf(node)
+  const { handle, points } = dataOf(node)
   const point = round(node.position())
+  // A click is no move. It matters: the second click of a double click that removed this very point is
+  // released on a handle whose index already names another point.
+  if (handle.kind !== 'flowEnd') {
+    const placed = points[handle.index]
+    if (placed !== undefined && placed.x === point.x && placed.y === point.y) return false
+  }
   if (handle.kind === 'bend') gestures.moveBend(handle.ownerId, handle.index, point)
   else if (handle.kind === 'lineVertex') gestures.moveLinePoint(handle.ownerId, handle.index, point)
   else {
@@ -158,8 +164,9 @@ export function dropPointHandle(cy: Core, node: NodeSingular, gestures: CanvasGe
   return true
 }
 
-/** A double click on a bend's handle removes the bend, as a double click on the bend itself does. */
+/** A double click on a bend's or a vertex's handle removes it (a trust line keeps its two ends). */
 export function doubleTapPointHandle(node: NodeSingular, gestures: CanvasGestures): void {
   const { handle } = dataOf(node)
   if (handle.kind === 'bend') gestures.removeBend(handle.ownerId, handle.index)
+  else if (handle.kind === 'lineVertex') gestures.removeLinePoint(handle.ownerId, handle.index)
 }

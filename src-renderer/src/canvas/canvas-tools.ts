@@ -26,6 +26,9 @@ export interface CanvasGestures {
   reconnect(flowId: string, end: 'source' | 'target', elementId: string | null, point: Point): void
   /** A trust line's vertex dragged to `point`. */
   moveLinePoint(boundaryId: string, index: number, point: Point): void
+  /** A double click on a trust line adds a vertex there; on a vertex's handle, removes it. */
+  addLinePoint(boundaryId: string, point: Point): void
+  removeLinePoint(boundaryId: string, index: number): void
   drawBoundary(rect: Rect): void
   place(point: Point): void
   /** A right click on an item (its model id) or on the empty canvas (null), at a page point. */

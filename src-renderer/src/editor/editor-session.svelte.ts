@@ -19,7 +19,7 @@ import {
   type PropertyValue
 } from '../../../model/edits/diagram-edits'
 import { addDiagram, deleteDiagram, duplicateDiagram, moveDiagram, renameDiagram } from '../../../model/edits/diagram-list-edits'
-import { moveBendPoint, moveLineBoundaryPoint } from '../../../model/edits/point-edits'
+import { addLineBoundaryPoint, moveBendPoint, moveLineBoundaryPoint, removeLineBoundaryPoint } from '../../../model/edits/point-edits'
 import { newBoxBoundary, newDiagram, newFlow, newLineBoundary } from '../../../model/factory'
 import type { Point, Rect } from '../../../model/geometry-types'
 import type { BoundaryId, DiagramId, DiagramItemId, ElementId, FlowId } from '../../../model/ids'
@@ -120,6 +120,10 @@ export class EditorSession {
       ),
     moveLinePoint: (boundaryId, index, point) =>
       this.#edit('Move boundary point', (model, id) => moveLineBoundaryPoint(model, id, boundaryId as BoundaryId, index, point)),
+    addLinePoint: (boundaryId, point) =>
+      this.#edit('Add boundary point', (model, id) => addLineBoundaryPoint(model, id, boundaryId as BoundaryId, point)),
+    removeLinePoint: (boundaryId, index) =>
+      this.#edit('Remove boundary point', (model, id) => removeLineBoundaryPoint(model, id, boundaryId as BoundaryId, index)),
     drawBoundary: (rect) => {
       this.addBoxBoundary(rect)
       this.setTool('select')

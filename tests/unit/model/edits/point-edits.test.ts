@@ -5,7 +5,7 @@ import { asId, type BoundaryId, type DiagramId, type FlowId } from '../../../../
 import type { ThreatModel } from '../../../../model/model'
 import { validateModel } from '../../../../model/validate'
 import { addBendPoint } from '../../../../model/edits/diagram-edits'
-import { moveBendPoint, moveLineBoundaryPoint } from '../../../../model/edits/point-edits'
+import { addLineBoundaryPoint, moveBendPoint, moveLineBoundaryPoint, removeLineBoundaryPoint } from '../../../../model/edits/point-edits'
 import { sampleModel } from '../../../small-model'
 
 const d1 = asId<DiagramId>('d1')
@@ -60,5 +60,18 @@ describe('moveLineBoundaryPoint', () => {
     const before = model()
     expect(moveLineBoundaryPoint(before, d1, asId<BoundaryId>('b1'), 0, { x: 5, y: 5 })).toBe(before)
     expect(moveLineBoundaryPoint(before, d1, line, 3, { x: 5, y: 5 })).toBe(before)
+  })
+})
+
+describe('addLineBoundaryPoint and removeLineBoundaryPoint', () => {
+  it('inserts a vertex into the nearest segment and removes it again, keeping the two ends', () => {
+    const before = model()
+    const added = addLineBoundaryPoint(before, d1, line, { x: 262, y: 120 })
+    expect(lineOf(added).shape).toEqual({ kind: 'line', points: [{ x: 250, y: -100 }, { x: 250, y: 0 }, { x: 262, y: 120 }, { x: 250, y: 200 }] })
+    const removed = removeLineBoundaryPoint(added, d1, line, 2)
+    expect(lineOf(removed).shape).toEqual(lineOf(before).shape)
+    const twoPoints = removeLineBoundaryPoint(removeLineBoundaryPoint(before, d1, line, 1), d1, line, 0)
+    expect(lineOf(twoPoints).shape).toEqual({ kind: 'line', points: [{ x: 250, y: -100 }, { x: 250, y: 200 }] })
+    expect(validateModel(added).diagnostics.filter((entry) => entry.severity === 'error')).toEqual([])
   })
 })
