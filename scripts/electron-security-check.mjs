@@ -32,21 +32,30 @@ try {
     mkdirSync(dirname(join(staging, path)), { recursive: true })
     cpSync(join(root, path), join(staging, path), { recursive: true })
   }
-  const csv = join(staging, 'findings.csv')
+  // SARIF, not CSV: the CSV's code samples are not reliably quoted, SARIF is JSON.
+  const sarif = join(staging, 'findings.sarif')
   const run = spawnSync(
     process.execPath,
-    [toolCli, '-i', staging, '-x', NETWORK_CHECKS.join(','), '-e', electronVersion, '-r', '-o', csv],
+    [toolCli, '-i', staging, '-x', NETWORK_CHECKS.join(','), '-e', electronVersion, '-r', '-o', sarif],
     { encoding: 'utf8', timeout: 120_000 }
   )
   if (run.status !== 0) fail(`electronegativity exited with ${run.status ?? run.signal}:\n${run.stderr}${run.stdout}`)
-  const findings = parseCsv(readFileSync(csv, 'utf8')).slice(1).filter((row) => row.length > 1).map(toFinding)
-  report(findings)
+  const results = JSON.parse(readFileSync(sarif, 'utf8')).runs?.[0]?.results
+  if (!Array.isArray(results)) fail(`electronegativity wrote no SARIF results:\n${run.stdout}`)
+  report(results.map(toFinding))
 } finally {
   rmSync(staging, { recursive: true, force: true })
 }
 
-function toFinding([check, severity, confidence, file, location, , description]) {
-  return { check, severity, confidence, file: file.replaceAll('\\', '/'), location, description }
+function toFinding(result) {
+  const location = result.locations?.[0]?.physicalLocation
+  return {
+    check: String(result.ruleId),
+    severity: String(result.level ?? ''),
+    file: String(location?.artifactLocation?.uri ?? '').replaceAll('\\', '/'),
+    location: `${location?.region?.startLine ?? '?'}:${location?.region?.startColumn ?? '?'}`,
+    description: String(result.message?.text ?? '')
+  }
 }
 
 function report(findings) {
@@ -63,32 +72,6 @@ function report(findings) {
   ]
   if (problems.length > 0) fail(problems.join('\n'))
   console.log(`electron security check: ${findings.length} findings, all reviewed (lint/electron-security-reviewed.json)`)
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines (the CSP sample does). */
-function parseCsv(text) {
-  const rows = [[]]
-  let field = ''
-  let quoted = false
-  const endField = () => {
-    rows.at(-1).push(field.trim())
-    field = ''
-  }
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]
-    if (quoted && char === '"' && text[index + 1] === '"') {
-      field += '"'
-      index++
-    } else if (char === '"') quoted = !quoted
-    else if (quoted) field += char
-    else if (char === ',') endField()
-    else if (char === '\n') {
-      endField()
-      rows.push([])
-    } else if (char !== '\r') field += char
-  }
-  endField()
-  return rows
 }
 
 function fail(message) {
