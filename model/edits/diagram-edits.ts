@@ -342,7 +342,7 @@ export function reconnectFlowEnd(
   })
 }
 
-export function distanceToSegment(point: Point, a: Point, b: Point): number {
+function distanceToSegment(point: Point, a: Point, b: Point): number {
   const dx = b.x - a.x
   const dy = b.y - a.y
   const lengthSquared = dx * dx + dy * dy
@@ -353,20 +353,23 @@ export function distanceToSegment(point: Point, a: Point, b: Point): number {
 /** Inserts a bend point into the segment of the flow's polyline nearest to it, so the line keeps its order. */
 export function addBendPoint(model: ThreatModel, diagramId: DiagramId, flowId: FlowId, point: Point): ThreatModel {
   return updateFlow(model, diagramId, flowId, (flow) => {
-    const polyline = [flow.sourcePoint, ...flow.bendPoints, flow.targetPoint]
-    let best = 0
-    let bestDistance = Number.POSITIVE_INFINITY
-    for (let index = 1; index < polyline.length; index++) {
-      const distance = distanceToSegment(point, polyline[index - 1] as Point, polyline[index] as Point)
-      if (distance < bestDistance) {
-        bestDistance = distance
-        best = index - 1
-      }
-    }
-    const bendPoints = [...flow.bendPoints]
-    bendPoints.splice(best, 0, { x: point.x, y: point.y })
-    return { ...flow, bendPoints }
+    const polyline = insertIntoNearestSegment([flow.sourcePoint, ...flow.bendPoints, flow.targetPoint], point)
+    return { ...flow, bendPoints: polyline.slice(1, -1) }
   })
+}
+
+/** The polyline with `point` inserted between the two points of the segment nearest to it. */
+export function insertIntoNearestSegment(polyline: readonly Point[], point: Point): Point[] {
+  let best = 1
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (let index = 1; index < polyline.length; index++) {
+    const distance = distanceToSegment(point, polyline[index - 1] as Point, polyline[index] as Point)
+    if (distance < bestDistance) {
+      bestDistance = distance
+      best = index
+    }
+  }
+  return [...polyline.slice(0, best), { x: point.x, y: point.y }, ...polyline.slice(best)]
 }
 
 export function removeBendPoint(model: ThreatModel, diagramId: DiagramId, flowId: FlowId, index: number): ThreatModel {

@@ -1,7 +1,7 @@
 import type { Point } from '../geometry-types'
 import type { BoundaryId, DiagramId, FlowId } from '../ids'
 import type { Diagram, ThreatModel } from '../model'
-import { distanceToSegment, updateDiagram } from './diagram-edits'
+import { insertIntoNearestSegment, updateDiagram } from './diagram-edits'
 
 /**
  * Moving one point of a polyline: a flow's bend point, a line boundary's vertex. Dragging a flow's end is
@@ -24,18 +24,7 @@ export function moveLineBoundaryPoint(model: ThreatModel, diagramId: DiagramId, 
 
 /** Adds a vertex to a trust line in the segment nearest to `point`, so the line keeps its course. */
 export function addLineBoundaryPoint(model: ThreatModel, diagramId: DiagramId, boundaryId: BoundaryId, point: Point): ThreatModel {
-  return updateLine(model, diagramId, boundaryId, (points) => {
-    let best = 1
-    let bestDistance = Number.POSITIVE_INFINITY
-    for (let index = 1; index < points.length; index++) {
-      const distance = distanceToSegment(point, points[index - 1] as Point, points[index] as Point)
-      if (distance < bestDistance) {
-        bestDistance = distance
-        best = index
-      }
-    }
-    return [...points.slice(0, best), { x: point.x, y: point.y }, ...points.slice(best)]
-  })
+  return updateLine(model, diagramId, boundaryId, (points) => insertIntoNearestSegment(points, point))
 }
 
 /** Removes a vertex; a trust line keeps at least its two ends. */
