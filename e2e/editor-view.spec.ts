@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { canvasCounts, canvasIds, classesOf, discardRecoveryCopies, itemBox, modelBox, recordTraffic, selectedIds, viewportOf } from './support'
+import { canvasCounts, canvasIds, canvasPoint, classesOf, clickItem, discardRecoveryCopies, itemBox, modelBox, newModel, placeFromPalette, recordTraffic, selectedIds, viewportOf } from './support'
 
 /**
  * The editor's view and keyboard (issue 7: align, grid and snap, space/middle-button pan, minimap,
@@ -31,42 +31,9 @@ test.afterEach(async ({ page, request }) => {
   await discardRecoveryCopies(request)
 })
 
-async function newModel(page: Page): Promise<void> {
-  await page.goto('./')
-  await expect(page.getByTestId('model-elements')).toBeVisible()
-  await page.keyboard.press('Control+n')
-  await expect(page).toHaveTitle('Untitled.twm — Threatwright')
-  await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 0, edges: 0 })
-}
-
-/** A page point on the canvas, relative to its top-left corner. */
-async function canvasPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('diagram-canvas').boundingBox()
-  if (!box) throw new Error('no canvas')
-  return { x: box.x + x, y: box.y + y }
-}
-
-async function placeFromPalette(page: Page, typeId: string, x: number, y: number): Promise<string> {
-  const before = await canvasIds(page)
-  await page.locator(`[data-testid="palette"] [data-type-id="${typeId}"]`).click()
-  const point = await canvasPoint(page, x, y)
-  await page.mouse.click(point.x, point.y)
-  await expect.poll(async () => (await canvasIds(page)).length).toBe(before.length + 1)
-  const added = (await canvasIds(page)).find((id) => !before.includes(id))
-  if (!added) throw new Error('nothing added')
-  return added
-}
-
 async function centreOf(page: Page, id: string): Promise<{ x: number; y: number }> {
   const box = await itemBox(page, id)
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-}
-
-async function clickItem(page: Page, id: string, shift = false): Promise<void> {
-  const centre = await centreOf(page, id)
-  if (shift) await page.keyboard.down('Shift')
-  await page.mouse.click(centre.x, centre.y)
-  if (shift) await page.keyboard.up('Shift')
 }
 
 async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }, button: 'left' | 'middle' = 'left'): Promise<void> {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
-import { canvasCounts, canvasIds, classesOf, itemBox, recordTraffic, selectedIds } from './support'
+import { expect, test } from '@playwright/test'
+import { canvasCounts, canvasIds, classesOf, clickItem, itemBox, newModel, placeFromPalette, recordTraffic, selectedIds } from './support'
 
 /**
  * The DFD editor, driven with the real mouse and keyboard in browser mode. Positions come from the
@@ -19,40 +19,7 @@ test.afterEach(() => {
   expect(traffic.pageErrors, 'errors in the page').toEqual([])
 })
 
-async function newModel(page: Page): Promise<void> {
-  await page.goto('./')
-  await expect(page.getByTestId('model-elements')).toBeVisible()
-  await page.keyboard.press('Control+n')
-  await expect(page).toHaveTitle('Untitled.twm — Threatwright')
-  await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 0, edges: 0 })
-}
-
-/** A point on the canvas, relative to its top-left corner. */
-async function canvasPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('diagram-canvas').boundingBox()
-  if (!box) throw new Error('no canvas')
-  return { x: box.x + x, y: box.y + y }
-}
-
-async function placeFromPalette(page: Page, typeId: string, x: number, y: number): Promise<string> {
-  const before = await canvasIds(page)
-  await page.locator(`[data-testid="palette"] [data-type-id="${typeId}"]`).click()
-  const point = await canvasPoint(page, x, y)
-  await page.mouse.click(point.x, point.y)
-  await expect.poll(async () => (await canvasIds(page)).length).toBe(before.length + 1)
-  const added = (await canvasIds(page)).find((id) => !before.includes(id))
-  if (!added) throw new Error('nothing added')
-  return added
-}
-
 /** Clicks the middle of a drawn item; with `shift`, adds it to the selection (mouse.click takes no modifiers). */
-async function clickItem(page: Page, id: string, shift = false): Promise<void> {
-  const box = await itemBox(page, id)
-  if (shift) await page.keyboard.down('Shift')
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-  if (shift) await page.keyboard.up('Shift')
-}
-
 test('draws, connects, bounds, edits, undoes, copies, deletes, saves and reopens a model', async ({ page }) => {
   await newModel(page)
 

@@ -159,3 +159,39 @@ export async function discardRecoveryCopies(request: APIRequestContext): Promise
     expect(discarded.ok()).toBe(true)
   }
 }
+
+/** A fresh untitled model with an empty diagram (Ctrl+N), ready for drawing. */
+export async function newModel(page: Page): Promise<void> {
+  await page.goto('./')
+  await expect(page.getByTestId('model-elements')).toBeVisible()
+  await page.keyboard.press('Control+n')
+  await expect(page).toHaveTitle('Untitled.twm — Threatwright')
+  await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 0, edges: 0 })
+}
+
+/** A page point on the canvas, relative to its top-left corner. */
+export async function canvasPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('diagram-canvas').boundingBox()
+  if (!box) throw new Error('no canvas')
+  return { x: box.x + x, y: box.y + y }
+}
+
+/** Clicks a palette entry, then the canvas at (x, y); returns the model id of what was added. */
+export async function placeFromPalette(page: Page, typeId: string, x: number, y: number): Promise<string> {
+  const before = await canvasIds(page)
+  await page.locator(`[data-testid="palette"] [data-type-id="${typeId}"]`).click()
+  const point = await canvasPoint(page, x, y)
+  await page.mouse.click(point.x, point.y)
+  await expect.poll(async () => (await canvasIds(page)).length).toBe(before.length + 1)
+  const added = (await canvasIds(page)).find((id) => !before.includes(id))
+  if (!added) throw new Error('nothing added')
+  return added
+}
+
+/** Clicks the middle of a drawn item, with Shift to add it to the selection. */
+export async function clickItem(page: Page, id: string, shift = false): Promise<void> {
+  const box = await itemBox(page, id)
+  if (shift) await page.keyboard.down('Shift')
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  if (shift) await page.keyboard.up('Shift')
+}
