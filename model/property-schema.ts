@@ -1,6 +1,6 @@
 import type { BooleanProperty, ListProperty, Property, StringProperty } from './model'
 import { fieldPath, indexPath } from './json-path'
-import { array, boolean, finiteNumber, INVALID, literal, nullable, refine, string, typeMismatch, type Schema } from './schema'
+import { array, boolean, finiteNumber, INVALID, type Invalid, literal, nullable, refine, string, typeMismatch, type Schema } from './schema'
 import { object, unionByKind } from './schema-object'
 
 const listPropertySchema = refine(
@@ -60,35 +60,42 @@ export const propertySchema: Schema<Property> = (value, path, context) => {
  */
 export const propertyListSchema: Schema<readonly Property[]> = (value, path, context) => {
   if (!Array.isArray(value)) return typeMismatch(context, 'an array', value, path)
+  const keepClean = context.keepClean === true
   const known = cleanLists.get(value)
-  if (known !== undefined) return known
+  // A list that checked out clean is frozen data equal to its clean copy, so with keepClean it is kept.
+  if (known !== undefined) return keepClean ? (value as readonly Property[]) : known
   const before = context.diagnostics.length
-  const result: Property[] = []
+  let result: Property[] | null = keepClean ? null : []
   let valid = true
   let allClean = true
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index]
     const clean = typeof item === 'object' && item !== null ? cleanCopies.get(item) : undefined
-    if (clean !== undefined) {
-      result.push(clean)
+    let parsed: Property | Invalid
+    if (clean !== undefined) parsed = keepClean ? (item as Property) : clean
+    else {
+      parsed = propertySchema(item, indexPath(path, index), context)
+      allClean = allClean && typeof item === 'object' && item !== null && cleanCopies.has(item)
+    }
+    if (parsed === INVALID) {
+      valid = false
       continue
     }
-    const parsed = propertySchema(item, indexPath(path, index), context)
-    allClean = allClean && typeof item === 'object' && item !== null && cleanCopies.has(item)
-    if (parsed === INVALID) valid = false
-    else result.push(parsed)
+    if (result === null && parsed !== item) result = value.slice(0, index) as Property[]
+    result?.push(parsed)
   }
   if (!valid) return INVALID
+  const checked = result ?? (value as readonly Property[])
   if (allClean && context.diagnostics.length === before && Object.isFrozen(value)) {
     // Kept from the second sighting on: a list seen once is not worth checking field by field.
     if (!seenLists.has(value)) seenLists.add(value)
     else if (hasFrozenDataFields(value)) {
-      const clean = Object.freeze(result)
+      const clean = Object.isFrozen(checked) ? checked : Object.freeze(checked as Property[])
       cleanLists.set(value, clean)
       return clean
     }
   }
-  return result
+  return checked
 }
 
 /** Clean copies of frozen lists of frozen properties, as `cleanCopies` for single properties. */

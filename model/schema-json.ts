@@ -33,14 +33,19 @@ function copyJson(value: unknown, path: string, context: ParseContext, depth: nu
     return reportError(context, 'model.too-deep', `JSON nested deeper than ${DEEPEST_NESTING} levels`, path)
   }
   if (Array.isArray(value)) {
-    const items: JsonValue[] = []
+    let items: JsonValue[] | null = context.keepClean === true ? null : []
     let valid = true
     for (let index = 0; index < value.length; index++) {
-      const copied = copyJson(value[index], indexPath(path, index), context, depth + 1)
+      const entry: unknown = value[index]
+      const copied = copyJson(entry, indexPath(path, index), context, depth + 1)
       if (copied === INVALID) valid = false
-      else items.push(copied)
+      else {
+        if (items === null && copied !== entry) items = value.slice(0, index) as JsonValue[]
+        items?.push(copied)
+      }
     }
-    return valid ? items : INVALID
+    if (!valid) return INVALID
+    return items ?? (value as JsonValue[])
   }
   if (isRecord(value)) return copyJsonObject(value, path, context, depth)
   return typeMismatch(context, 'a JSON value', value, path)
@@ -52,17 +57,35 @@ function copyJsonObject(
   context: ParseContext,
   depth: number
 ): Record<string, JsonValue> | typeof INVALID {
-  const result: Record<string, JsonValue> = {}
+  const keys = Object.keys(value)
+  let result: Record<string, JsonValue> | null = context.keepClean === true ? null : {}
   let valid = true
-  for (const key of Object.keys(value)) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string
+    const field = value[key]
     const at = fieldPath(path, key)
     if (PROTOTYPE_KEYS.has(key)) {
       reportWarning(context, 'model.unsafe-key', `key "${key}" dropped: it could reach an object prototype`, at)
+      result ??= fieldsBefore(value, keys, index)
       continue
     }
-    const copied = copyJson(value[key], at, context, depth + 1)
+    const copied = copyJson(field, at, context, depth + 1)
     if (copied === INVALID) valid = false
-    else result[key] = copied
+    else {
+      if (result === null && copied !== field) result = fieldsBefore(value, keys, index)
+      if (result !== null) result[key] = copied
+    }
   }
-  return valid ? result : INVALID
+  if (!valid) return INVALID
+  return result ?? (value as Record<string, JsonValue>)
+}
+
+/** `value`'s first `count` keys (none of them unsafe: those come with a copy made) as they are. */
+function fieldsBefore(value: Readonly<Record<string, unknown>>, keys: readonly string[], count: number): Record<string, JsonValue> {
+  const fields: Record<string, JsonValue> = {}
+  for (let index = 0; index < count; index++) {
+    const key = keys[index] as string
+    if (!PROTOTYPE_KEYS.has(key)) fields[key] = value[key] as JsonValue
+  }
+  return fields
 }

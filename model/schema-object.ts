@@ -20,7 +20,7 @@ export function object<T extends object>(shape: Shape<T>): Schema<T> {
   const segments = keys.map(fieldSegment)
   return (value, path, context) => {
     if (!isRecord(value)) return typeMismatch(context, 'an object', value, path)
-    const result: Record<string, unknown> = {}
+    let result: Record<string, unknown> | null = context.keepClean === true ? null : {}
     let valid = true
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index] as keyof T & string
@@ -33,14 +33,30 @@ export function object<T extends object>(shape: Shape<T>): Schema<T> {
       }
       const parsed = shape[key](field, at, context)
       if (parsed === INVALID) valid = false
-      else result[key] = parsed
+      else {
+        if (result === null && parsed !== field) result = knownFields(value, keys, index)
+        if (result !== null) result[key] = parsed
+      }
     }
-    for (const key of Object.keys(value)) {
-      if (known.has(key)) continue
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key) || known.has(key)) continue
       reportWarning(context, 'model.unknown-field', `unknown field "${key}" dropped`, fieldPath(path, key))
+      result ??= knownFields(value, keys, keys.length)
     }
-    return valid ? (result as T) : INVALID
+    if (!valid) return INVALID
+    return (result ?? value) as T
   }
+}
+
+/** The first `count` of `keys` from `value` as they are: the fields checked so far and found unchanged. */
+function knownFields(value: Readonly<Record<string, unknown>>, keys: readonly string[], count: number): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (let index = 0; index < count; index++) {
+    const key = keys[index] as string
+    const field = ownField(value, key)
+    if (field !== undefined) fields[key] = field
+  }
+  return fields
 }
 
 type Variants<T extends { readonly kind: string }> = {

@@ -6,12 +6,19 @@ import { indexPath } from './json-path'
  * A tiny schema toolkit (zod's `parse`, without the package: model/ may import nothing).
  * A schema checks an unknown value and returns a clean copy of it, or `INVALID` after reporting why.
  * Every schema keeps going after a problem so one pass reports all of them.
+ * With `keepClean`, a part that is already exactly what the schema would build is returned as it is.
  */
 export const INVALID: unique symbol = Symbol('invalid')
 export type Invalid = typeof INVALID
 
 export interface ParseContext {
   readonly diagnostics: Diagnostic[]
+  /**
+   * Return a record, array or JSON value itself, not a copy, when it has no unknown or unsafe key and
+   * every part of it checked out unchanged: for values this process built out of plain data (a reader's
+   * output), where a copy only costs time and memory. A part that needs anything dropped is still copied.
+   */
+  readonly keepClean?: boolean
 }
 
 export type Schema<T> = (value: unknown, path: string, context: ParseContext) => T | Invalid
@@ -77,14 +84,19 @@ export function nullable<T>(schema: Schema<T>): Schema<T | null> {
 export function array<T>(item: Schema<T>): Schema<readonly T[]> {
   return (value, path, context) => {
     if (!Array.isArray(value)) return typeMismatch(context, 'an array', value, path)
-    const result: T[] = []
+    let result: T[] | null = context.keepClean === true ? null : []
     let valid = true
     for (let index = 0; index < value.length; index++) {
-      const parsed = item(value[index], indexPath(path, index), context)
+      const entry: unknown = value[index]
+      const parsed = item(entry, indexPath(path, index), context)
       if (parsed === INVALID) valid = false
-      else result.push(parsed)
+      else {
+        if (result === null && parsed !== entry) result = value.slice(0, index) as T[]
+        result?.push(parsed)
+      }
     }
-    return valid ? result : INVALID
+    if (!valid) return INVALID
+    return result ?? (value as readonly T[])
   }
 }
 

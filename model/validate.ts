@@ -5,9 +5,21 @@ import { checkReferences } from './references'
 import { INVALID } from './schema'
 
 export interface ModelValidation {
-  /** A fresh copy built from known fields only, or null when any diagnostic is an error. */
+  /**
+   * A fresh copy built from known fields only (with `keepClean`, the parts that needed no change are the
+   * input's own), or null when any diagnostic is an error.
+   */
   readonly model: ThreatModel | null
   readonly diagnostics: readonly Diagnostic[]
+}
+
+export interface ValidateOptions {
+  /**
+   * For a model this process has just built from plain data (a reader's output): checked exactly the
+   * same, but not copied where it is already clean (schema.ts `keepClean`). A value from outside the
+   * process (a parsed file, an IPC message) is copied, so the model shares nothing with it.
+   */
+  readonly keepClean?: boolean
 }
 
 /**
@@ -15,9 +27,9 @@ export interface ModelValidation {
  * first, then the references between its parts. References are only checked on a structurally
  * valid model, because a half-parsed one would report the same problem twice.
  */
-export function validateModel(value: unknown): ModelValidation {
+export function validateModel(value: unknown, options: ValidateOptions = {}): ModelValidation {
   const diagnostics: Diagnostic[] = []
-  const parsed = threatModelSchema(value, '', { diagnostics })
+  const parsed = threatModelSchema(value, '', { diagnostics, keepClean: options.keepClean === true })
   if (parsed === INVALID) return { model: null, diagnostics }
   for (const entry of checkReferences(parsed)) diagnostics.push(entry)
   return { model: hasErrors(diagnostics) ? null : parsed, diagnostics }

@@ -58,7 +58,7 @@ export function readPytm(input: ReadInput): ReadResult {
   const source = collectSource(document.value, pytmShapeOf(document.value), context)
   const model = readModel(source, context)
   if (model === null || hasErrors(context.diagnostics)) return { model: null, diagnostics: context.diagnostics }
-  const validation = validateModel(model)
+  const validation = validateModel(model, { keepClean: true })
   const diagnostics = [
     ...context.diagnostics,
     ...validation.diagnostics.map((entry) => ({ ...entry, location: { ...entry.location, file } }))

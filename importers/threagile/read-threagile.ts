@@ -99,7 +99,7 @@ export function readThreagile(input: ReadInput, options: ThreagileReadOptions = 
     extensions: { threagile: extensions }
   }
   // The model's own checks (unique ids across kinds, references) run on what we built.
-  const validation = validateModel(model)
+  const validation = validateModel(model, { keepClean: true })
   const all = [...diagnostics, ...validation.diagnostics.map((entry) => ({ ...entry, location: { file, ...entry.location } }))]
   return { model: validation.model, diagnostics: all }
 }

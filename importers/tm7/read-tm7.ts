@@ -91,7 +91,7 @@ export function readTm7(input: ReadInput): ReadResult {
     triageHistory: carried?.triageHistory ?? [],
     extensions: { tm7: { xml: JSON.stringify(documentSkeleton(root, diagrams, notes.idOf, threatIds)) } }
   }
-  const validation = validateModel(model)
+  const validation = validateModel(model, { keepClean: true })
   const diagnostics = [...context.diagnostics, ...validation.diagnostics.map((entry) => ({ ...entry, location: { ...entry.location, file } }))]
   return { model: validation.model, diagnostics }
 }

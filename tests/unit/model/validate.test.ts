@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../../model/diagnostics'
+import type { ThreatModel } from '../../../model/model'
 import { validateModel } from '../../../model/validate'
 import { sampleModel, withValue, withoutField } from './model-fixture'
 
@@ -180,6 +181,55 @@ describe('validateModel unknown and hostile keys', () => {
     ])
   })
 })
+
+describe('validateModel with keepClean (a reader checking the model it has just built)', () => {
+  it('returns a clean model as it is, without a copy', () => {
+    const input = sampleModel()
+    const result = validateModel(input, { keepClean: true })
+    expect(result.diagnostics).toEqual([])
+    expect(result.model).toBe(input)
+  })
+
+  it('copies only the path down to a part it drops something from, and leaves the input alone', () => {
+    const input = withValue(sampleModel(), ['diagrams', 0, 'elements', 0, 'colour'], 'red') as ThreatModel
+    const result = validateModel(input, { keepClean: true })
+    expect(summary(result.diagnostics)).toEqual(['warning model.unknown-field diagrams[0].elements[0].colour'])
+    const model = result.model
+    expect(model).not.toBe(input)
+    expect(model?.diagrams[0]?.elements[0]).not.toHaveProperty('colour')
+    expect(model?.diagrams[0]?.elements[0]).toEqual(withoutColour(input.diagrams[0]?.elements[0]))
+    expect(input.diagrams[0]?.elements[0]).toHaveProperty('colour', 'red')
+    // Untouched neighbours are shared, not copied.
+    expect(model?.diagrams[0]?.elements[1]).toBe(input.diagrams[0]?.elements[1])
+    expect(model?.diagrams[1]).toBe(input.diagrams[1])
+    expect(model?.metadata).toBe(input.metadata)
+  })
+
+  it('drops unsafe keys from an extension bag into a copy, as without keepClean', () => {
+    const text = JSON.stringify(sampleModel()).replace(
+      /"extensions":\{\}\}$/,
+      '"extensions":{"tm7":{"kept":1,"__proto__":{"polluted":"bag"},"after":[1]}}}'
+    )
+    const input = JSON.parse(text) as ThreatModel
+    const copied = validateModel(JSON.parse(text))
+    const kept = validateModel(input, { keepClean: true })
+    expect(kept.diagnostics).toEqual(copied.diagnostics)
+    expect(kept.model).toEqual(copied.model)
+    expect(kept.model?.extensions['tm7']).toEqual({ kept: 1, after: [1] })
+    expect(Object.keys(input.extensions['tm7'] as object)).toContain('__proto__')
+  })
+
+  it('reports the same problems as a copying validation', () => {
+    const input = withValue(sampleModel(), ['diagrams', 0, 'flows', 0, 'bendPoints'], [{ x: 1, y: 2 }, { x: 3, y: NaN }])
+    expect(validateModel(input, { keepClean: true })).toEqual(validateModel(input))
+  })
+})
+
+/** An element as it reads without its `colour` field (the unknown field the test adds). */
+function withoutColour(element: unknown): unknown {
+  const { colour: _dropped, ...rest } = element as Record<string, unknown>
+  return rest
+}
 
 describe('validateModel references', () => {
   it('refuses an id used twice for the same kind, anywhere in the model', () => {
