@@ -25,13 +25,18 @@ export function object<T extends object>(shape: Shape<T>): Schema<T> {
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index] as keyof T & string
       const field = ownField(value, key)
+      const schema = shape[key]
+      if (field !== undefined && schema.accepts?.(field) === true) {
+        if (result !== null) result[key] = field
+        continue
+      }
       const at = appendSegment(path, segments[index] as string)
       if (field === undefined) {
         reportError(context, 'model.missing', `missing required field "${key}"`, at)
         valid = false
         continue
       }
-      const parsed = shape[key](field, at, context)
+      const parsed = schema(field, at, context)
       if (parsed === INVALID) valid = false
       else {
         if (result === null && parsed !== field) result = knownFields(value, keys, index)

@@ -21,7 +21,21 @@ export interface ParseContext {
   readonly keepClean?: boolean
 }
 
-export type Schema<T> = (value: unknown, path: string, context: ParseContext) => T | Invalid
+export type Schema<T> = ((value: unknown, path: string, context: ParseContext) => T | Invalid) & {
+  /**
+   * Leaf schemas (strings, numbers, ids, enums): true when the value is valid and would be returned as it
+   * is. Records check each field with it first and only build the field's path for a value it refuses,
+   * since paths are needed for diagnostics alone and a model has hundreds of thousands of fields.
+   */
+  readonly accepts?: (value: unknown) => boolean
+}
+
+/** A leaf schema: `accepts` decides, and `problem` reports a refused value. */
+function leaf<T>(accepts: (value: unknown) => boolean, problem: (value: unknown, path: string, context: ParseContext) => Invalid): Schema<T> {
+  const schema = (value: unknown, path: string, context: ParseContext): T | Invalid =>
+    accepts(value) ? (value as T) : problem(value, path, context)
+  return Object.assign(schema, { accepts })
+}
 
 export function reportError(context: ParseContext, code: string, message: string, path: string): Invalid {
   context.diagnostics.push(diagnostic(code, 'error', message, { path }))
@@ -37,32 +51,32 @@ export function typeMismatch(context: ParseContext, expected: string, value: unk
 }
 
 export function string(): Schema<string> {
-  return (value, path, context) => (typeof value === 'string' ? value : typeMismatch(context, 'a string', value, path))
+  return leaf((value) => typeof value === 'string', (value, path, context) => typeMismatch(context, 'a string', value, path))
 }
 
 export function boolean(): Schema<boolean> {
-  return (value, path, context) =>
-    typeof value === 'boolean' ? value : typeMismatch(context, 'a boolean', value, path)
+  return leaf((value) => typeof value === 'boolean', (value, path, context) => typeMismatch(context, 'a boolean', value, path))
 }
 
 /** NaN and Infinity are rejected: they do not survive JSON and break every geometry test. */
 export function finiteNumber(): Schema<number> {
-  return (value, path, context) =>
-    typeof value === 'number' && Number.isFinite(value) ? value : typeMismatch(context, 'a finite number', value, path)
+  return leaf(
+    (value) => typeof value === 'number' && Number.isFinite(value),
+    (value, path, context) => typeMismatch(context, 'a finite number', value, path)
+  )
 }
 
 export function literal<Value extends string>(expected: Value): Schema<Value> {
-  return (value, path, context) =>
-    value === expected ? expected : typeMismatch(context, JSON.stringify(expected), value, path)
+  return leaf((value) => value === expected, (value, path, context) => typeMismatch(context, JSON.stringify(expected), value, path))
 }
 
 export function enumOf<Value extends string>(members: readonly Value[]): Schema<Value> {
   const allowed = new Set<string>(members)
   const listed = members.map((member) => JSON.stringify(member)).join(', ')
-  return (value, path, context) => {
-    if (typeof value === 'string' && allowed.has(value)) return value as Value
-    return reportError(context, 'model.enum', `expected one of ${listed}, got ${describeValue(value)}`, path)
-  }
+  return leaf(
+    (value) => typeof value === 'string' && allowed.has(value),
+    (value, path, context) => reportError(context, 'model.enum', `expected one of ${listed}, got ${describeValue(value)}`, path)
+  )
 }
 
 /**
@@ -70,15 +84,20 @@ export function enumOf<Value extends string>(members: readonly Value[]): Schema<
  * The cast is the schema's job, like `asId` in ids.ts: the string has just been checked.
  */
 export function id<Id extends string>(): Schema<Id> {
-  return (value, path, context) => {
-    if (typeof value !== 'string') return typeMismatch(context, 'an id string', value, path)
-    if (value === '') return reportError(context, 'model.empty-id', 'expected a non-empty id', path)
-    return value as Id
-  }
+  return leaf(
+    (value) => typeof value === 'string' && value !== '',
+    (value, path, context) =>
+      typeof value !== 'string'
+        ? typeMismatch(context, 'an id string', value, path)
+        : reportError(context, 'model.empty-id', 'expected a non-empty id', path)
+  )
 }
 
 export function nullable<T>(schema: Schema<T>): Schema<T | null> {
-  return (value, path, context) => (value === null ? null : schema(value, path, context))
+  const nullOr = (value: unknown, path: string, context: ParseContext): T | null | Invalid =>
+    value === null ? null : schema(value, path, context)
+  const { accepts } = schema
+  return accepts === undefined ? nullOr : Object.assign(nullOr, { accepts: (value: unknown) => value === null || accepts(value) })
 }
 
 export function array<T>(item: Schema<T>): Schema<readonly T[]> {
@@ -86,8 +105,13 @@ export function array<T>(item: Schema<T>): Schema<readonly T[]> {
     if (!Array.isArray(value)) return typeMismatch(context, 'an array', value, path)
     let result: T[] | null = context.keepClean === true ? null : []
     let valid = true
+    const { accepts } = item
     for (let index = 0; index < value.length; index++) {
       const entry: unknown = value[index]
+      if (accepts?.(entry) === true) {
+        result?.push(entry as T)
+        continue
+      }
       const parsed = item(entry, indexPath(path, index), context)
       if (parsed === INVALID) valid = false
       else {
