@@ -25,6 +25,7 @@ const MEMBER_OF_CLASSIFICATION: Readonly<Record<Classification, string>> = {
  */
 export class PytmDataDefaults {
   private filled: Map<string, Map<string, PythonValue>> | null = null
+  private readonly setKeys = new Map<DataAsset, ReadonlySet<string>>()
 
   constructor(private readonly views: PytmViews) {}
 
@@ -57,7 +58,7 @@ export class PytmDataDefaults {
       const asset = this.views.dataAsset(id)
       if (asset === undefined) continue
       const bag = pytmBag(asset.extensions)
-      const setInSource = new Set(bagStrings(bag, 'setInSource'))
+      const setInSource = this.setInSource(asset)
       const values = filled.get(id) ?? new Map<string, PythonValue>()
       filled.set(id, values)
       const current = (key: string): PythonValue => values.get(key) ?? bagValue(bag[key], DATA_DEFAULTS[key] ?? false)
@@ -76,6 +77,16 @@ export class PytmDataDefaults {
         fillIn('credentialsLife', enumMember('Lifetime', 'UNKNOWN'))
       }
     }
+  }
+
+  /** The keys the file set on a data item, read once per item: fill() visits an item once per flow carrying it. */
+  private setInSource(asset: DataAsset): ReadonlySet<string> {
+    let keys = this.setKeys.get(asset)
+    if (keys === undefined) {
+      keys = new Set(bagStrings(pytmBag(asset.extensions), 'setInSource'))
+      this.setKeys.set(asset, keys)
+    }
+    return keys
   }
 
   private endControl(id: string | null, diagram: Diagram, control: string): PythonValue | undefined {

@@ -29,6 +29,8 @@ export function elementClassName(element: DiagramElement): string | null {
  */
 export class PytmViews implements ViewLookup {
   private readonly cache = new Map<string, PythonObject>()
+  /** Data views by asset id, apart from `cache`: asset ids may equal item ids. */
+  private readonly dataCache = new Map<string, PythonObject>()
   private readonly elementsById = new Map<string, { readonly element: DiagramElement; readonly diagram: Diagram }>()
   private readonly flowsByEnd = new Map<string, { inputs: Flow[]; outputs: Flow[] }>()
   private readonly responses = new Map<string, Flow>()
@@ -76,7 +78,12 @@ export class PytmViews implements ViewLookup {
   }
 
   dataViews(ids: readonly string[]): PythonObject[] {
-    return ids.flatMap((id) => this.dataView(id))
+    const views: PythonObject[] = []
+    for (const id of ids) {
+      const view = this.dataView(id)
+      if (view !== null) views.push(view)
+    }
+    return views
   }
 
   inputsOf(id: string): readonly Flow[] {
@@ -102,7 +109,9 @@ export class PytmViews implements ViewLookup {
 
   /** The data a flow carries: its own, else its source's (pytm.md §2, `_apply_defaults`). */
   flowData(flow: Flow): readonly string[] {
-    const own = [...new Set([...flow.dataSent, ...flow.dataReceived])]
+    // Most flows send their data one way, without repeats: those lists are taken as they are.
+    const own =
+      flow.dataReceived.length === 0 && flow.dataSent.length < 2 ? flow.dataSent : [...new Set([...flow.dataSent, ...flow.dataReceived])]
     if (own.length > 0 || flow.source === null) return own
     return this.elementsById.get(flow.source)?.element.dataStored ?? []
   }
@@ -115,11 +124,14 @@ export class PytmViews implements ViewLookup {
     return id === null ? undefined : this.elementsById.get(id)?.element
   }
 
-  private dataView(id: string): PythonObject[] {
+  private dataView(id: string): PythonObject | null {
+    const found = this.dataCache.get(id)
+    if (found !== undefined) return found
     const asset = this.dataById.get(id)
-    if (asset === undefined) return []
-    const key = `data:${id}`
-    return [this.cache.get(key) ?? this.remember(key, this.dataDefaults.view(asset))]
+    if (asset === undefined) return null
+    const view = this.dataDefaults.view(asset)
+    this.dataCache.set(id, view)
+    return view
   }
 
   private remember(key: string, view: PythonObject): PythonObject {
