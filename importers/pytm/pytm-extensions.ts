@@ -11,8 +11,11 @@ import type { JsonObject, JsonValue } from '../../model/json'
  * - threat: `{ condition, findingId?, excludedBy? }`
  */
 export function pytmBag(parts: Readonly<Record<string, JsonValue | undefined>>): { readonly pytm: JsonObject } {
+  // Called for every item of a model: a key loop, not Object.entries, which builds an array per key.
   const bag: Record<string, JsonValue> = {}
-  for (const [key, value] of Object.entries(parts)) {
+  for (const key in parts) {
+    if (!Object.prototype.hasOwnProperty.call(parts, key)) continue
+    const value = parts[key]
     if (value === undefined || isEmpty(value)) continue
     bag[key] = value
   }
@@ -21,5 +24,7 @@ export function pytmBag(parts: Readonly<Record<string, JsonValue | undefined>>):
 
 function isEmpty(value: JsonValue): boolean {
   if (Array.isArray(value)) return value.length === 0
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 0
+  if (typeof value !== 'object' || value === null) return false
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false
+  return true
 }
