@@ -17,7 +17,16 @@ const runs = 15
  */
 const warmUps = 8
 
-type Analyse = (bytes: Uint8Array, libraryText: string) => number
+interface Driver {
+  readonly analyse: (bytes: Uint8Array, libraryText: string) => unknown
+  readonly findingKeys: (bytes: Uint8Array, libraryText: string) => string[]
+}
+
+interface Reference {
+  readonly milliseconds: number
+  /** pytm's findings as `SID target-name`. */
+  readonly findings: readonly string[]
+}
 
 /**
  * `pytm.ours.ms`: reading the synthetic loader JSON (bench/generate-pytm.ts), parsing the threat library
@@ -32,12 +41,13 @@ type Analyse = (bytes: Uint8Array, libraryText: string) => number
 export const pytmAnalysis: Benchmark = {
   name: 'pytm threat analysis',
   async run() {
-    const text = JSON.stringify(syntheticPytmModel())
+    const synthetic = syntheticPytmModel()
+    const text = JSON.stringify(synthetic)
     const libraryText = readFileSync(join(corpusRoot, 'pytm', 'threatlib', 'threats.json'), 'utf8')
     const bytes = new TextEncoder().encode(text)
     const folder = mkdtempSync(join(tmpdir(), 'threatwright-bench-pytm-'))
     try {
-      const analyse = await bundledDriver(folder)
+      const { analyse, findingKeys } = await bundledDriver(folder)
       const once = (): number => {
         const started = performance.now()
         analyse(bytes, libraryText)
@@ -49,9 +59,22 @@ export const pytmAnalysis: Benchmark = {
         'pytm.ours.ms': { value: Math.round(median(Array.from({ length: runs }, once))), unit: 'ms' },
         'pytm.ours.firstRun.ms': { value: Math.round(firstRun), unit: 'ms' }
       }
-      const reference = referenceMilliseconds(text)
-      if (typeof reference === 'number') metrics['pytm.reference.ms'] = { value: Math.round(reference), unit: 'ms' }
-      else process.stdout.write(`(pytm.reference.ms left out: ${reference}) `)
+      const ours = findingKeys(bytes, libraryText)
+      metrics['pytm.ours.findings'] = { value: ours.length, unit: 'findings' }
+      const reference = runReference(text)
+      if (typeof reference === 'string') {
+        process.stdout.write(`(pytm.reference.ms left out: ${reference}) `)
+        return metrics
+      }
+      metrics['pytm.reference.ms'] = { value: Math.round(reference.milliseconds), unit: 'ms' }
+      // The speed only counts with the same answer: findings one side has and the other has not, less
+      // those pytm 1.4's regression explains (below).
+      const regression = new Set(regressionFindings(synthetic))
+      const differences = symmetricDifference(ours, reference.findings)
+      const unexplained = differences.filter((entry) => !regression.has(entry))
+      metrics['pytm.findings.differences'] = { value: differences.length, unit: 'findings' }
+      metrics['pytm.findings.unexplained'] = { value: unexplained.length, unit: 'findings' }
+      if (unexplained.length > 0) process.stdout.write(`(findings that differ from pytm's, first ones: ${unexplained.slice(0, 5).join('; ')}) `)
       return metrics
     } finally {
       rmSync(folder, { recursive: true, force: true })
@@ -60,7 +83,7 @@ export const pytmAnalysis: Benchmark = {
 }
 
 /** pytm-driver.ts built for Node 20 with the app's bundler and no minifier, loaded from `folder`. */
-async function bundledDriver(folder: string): Promise<Analyse> {
+async function bundledDriver(folder: string): Promise<Driver> {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -75,12 +98,35 @@ async function bundledDriver(folder: string): Promise<Analyse> {
     }
   })
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file built a moment ago
-  const driver = require(join(folder, 'pytm-driver.js')) as { analyse: Analyse }
-  return driver.analyse
+  return require(join(folder, 'pytm-driver.js')) as Driver
 }
 
-/** pytm's own time on the same file, or why it cannot be measured here. */
-function referenceMilliseconds(text: string): number | string {
+/**
+ * The findings pytm ≥ 1.4 misses on this model and 1.3.1, which we follow, makes (pytm.md §2, "Version
+ * difference that matters"): check() overwrites a flow's protocol with its sink's, so CR07 (HTTP carrying
+ * XML) never fires on an HTTP flow into a server that speaks something else. pytm 1.3.1 itself cannot be
+ * the reference, as its loader refuses the `controls` objects of this file. In `symmetricDifference`'s form.
+ */
+function regressionFindings(model: Record<string, unknown>): string[] {
+  const list = (key: string): Record<string, unknown>[] => (Array.isArray(model[key]) ? (model[key] as Record<string, unknown>[]) : [])
+  const protocolOf = new Map(list('elements').map((element) => [element.name, element.protocol]))
+  const xml = new Set(list('data').filter((data) => data.format === 'XML').map((data) => data.name))
+  return list('flows')
+    .filter((flow) => flow.protocol === 'HTTP' && protocolOf.get(flow.sink) !== 'HTTP')
+    .filter((flow) => Array.isArray(flow.data) && flow.data.some((name) => xml.has(name)))
+    .map((flow) => `CR07 ${String(flow.name)} (ours only)`)
+}
+
+/** Entries in exactly one of two lists, counted with repeats. */
+function symmetricDifference(left: readonly string[], right: readonly string[]): string[] {
+  const counts = new Map<string, number>()
+  for (const key of left) counts.set(key, (counts.get(key) ?? 0) + 1)
+  for (const key of right) counts.set(key, (counts.get(key) ?? 0) - 1)
+  return [...counts].filter(([, count]) => count !== 0).map(([key, count]) => `${key} (${count > 0 ? 'ours only' : "pytm's only"})`)
+}
+
+/** pytm's own time and findings on the same file, or why they cannot be measured here. */
+function runReference(text: string): Reference | string {
   const source = process.env.PYTM_SRC
   if (source === undefined || source === '') return 'PYTM_SRC does not name a pytm source folder'
   const folder = mkdtempSync(join(tmpdir(), 'pytm-bench-'))
@@ -100,14 +146,26 @@ function referenceMilliseconds(text: string): number | string {
       '    tm.check()',
       '    tm.resolve()',
       '    samples.append((time.perf_counter() - started) * 1000)',
-      'print(sorted(samples)[1])'
+      'import json',
+      "print(json.dumps({'ms': sorted(samples)[1], 'findings': sorted(f.threat_id + ' ' + str(getattr(f.target, 'name', f.target)) for f in tm.findings)}))"
     ].join('\n')
     const result = spawnSync('python3', ['-c', script, source, modelPath], { encoding: 'utf8', timeout: 600_000 })
     if (result.error !== undefined) return `python3 could not run: ${result.error.message}`
     if (result.status !== 0) return `pytm failed: ${result.stderr.trim().split('\n').at(-1) ?? 'no message'}`
-    const value = Number.parseFloat(result.stdout.trim())
-    return Number.isFinite(value) ? value : `pytm printed no time: ${result.stdout.trim()}`
+    return parseReference(result.stdout.trim())
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }
+}
+
+function parseReference(printed: string): Reference | string {
+  try {
+    const value = JSON.parse(printed) as { ms?: unknown; findings?: unknown }
+    if (typeof value.ms === 'number' && Array.isArray(value.findings)) {
+      return { milliseconds: value.ms, findings: value.findings.filter((entry): entry is string => typeof entry === 'string') }
+    }
+  } catch {
+    // reported below
+  }
+  return `pytm printed no time and findings: ${printed.slice(0, 200)}`
 }

@@ -1,13 +1,33 @@
 import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
+import type { Threat, ThreatModel } from '../model/model'
 import { readPytm } from '../importers/pytm/read-pytm'
 
 /**
  * What `pytm.ours.ms` times, built by pytm-analysis.ts the way the app and the CLI are built: a pytm
- * JSON file read into the model, and the threat library evaluated on it. Returns the threat count.
+ * JSON file read into the model, and the threat library evaluated on it. Returns the threats.
  */
-export function analyse(bytes: Uint8Array, libraryText: string): number {
+export function analyse(bytes: Uint8Array, libraryText: string): { readonly model: ThreatModel; readonly threats: readonly Threat[] } {
   const model = readPytm({ bytes, fileName: 'synthetic.json' }).model
   if (model === null) throw new Error('the synthetic pytm model did not read')
-  return generatePytmFindings(model, parseThreatLibrary(libraryText, 'threats.json')).threats.length
+  return { model, threats: generatePytmFindings(model, parseThreatLibrary(libraryText, 'threats.json')).threats }
+}
+
+/** The findings of one analysis as pytm names them, `SID target-name`, sorted: what the bench compares. */
+export function findingKeys(bytes: Uint8Array, libraryText: string): string[] {
+  const { model, threats } = analyse(bytes, libraryText)
+  const names = new Map<string, string>()
+  for (const diagram of model.diagrams) {
+    for (const item of [...diagram.elements, ...diagram.flows, ...diagram.boundaries]) names.set(item.id, item.name)
+  }
+  return threats
+    .filter((threat) => threat.state.value !== 'notApplicable')
+    .map((threat) => `${threat.origin.kind === 'generated' ? threat.origin.ruleId : '?'} ${targetName(threat, names)}`)
+    .sort()
+}
+
+function targetName(threat: Threat, names: ReadonlyMap<string, string>): string {
+  const { target } = threat
+  const id = target.kind === 'element' ? target.elementId : target.kind === 'flow' ? target.flowId : target.kind === 'boundary' ? target.boundaryId : ''
+  return names.get(id) ?? '?'
 }
