@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'vite'
+import { bundledEntry } from './bundle'
 import { syntheticPytmModel } from './generate-pytm'
 import { median, type Benchmark, type Metrics } from './metrics'
 
@@ -32,9 +32,8 @@ interface Reference {
  * `pytm.ours.ms`: reading the synthetic loader JSON (bench/generate-pytm.ts), parsing the threat library
  * and evaluating it on the model, median of 15 after 8 warm-up runs (single runs vary by ±15 % with
  * the garbage collector's timing: a median of 7 moved from 33 to 46 ms between identical builds, one of
- * 15 stays within 29-32); `pytm.ours.firstRun.ms` the first, cold run of the process. The code timed is pytm-driver.ts bundled by Vite as the app and the CLI are
- * (electron.vite.config.ts): tsx, which runs the benchmarks, compiles with esbuild's keepNames, whose
- * per-closure naming calls cost the engine about a quarter of its time and never ship.
+ * 15 stays within 29-32); `pytm.ours.firstRun.ms` the first, cold run of the process. The code timed is
+ * pytm-driver.ts bundled as the app is (bundle.ts).
  * `pytm.reference.ms`: pytm itself doing the same (load, check, resolve), only when PYTM_SRC names a pytm
  * source folder that python3 can run; otherwise the metric is left out and the reason printed.
  */
@@ -45,60 +44,36 @@ export const pytmAnalysis: Benchmark = {
     const text = JSON.stringify(synthetic)
     const libraryText = readFileSync(join(corpusRoot, 'pytm', 'threatlib', 'threats.json'), 'utf8')
     const bytes = new TextEncoder().encode(text)
-    const folder = mkdtempSync(join(tmpdir(), 'threatwright-bench-pytm-'))
-    try {
-      const { analyse, findingKeys } = await bundledDriver(folder)
-      const once = (): number => {
-        const started = performance.now()
-        analyse(bytes, libraryText)
-        return performance.now() - started
-      }
-      const firstRun = once()
-      for (let warmUp = 1; warmUp < warmUps; warmUp++) once()
-      const metrics: Metrics = {
-        'pytm.ours.ms': { value: Math.round(median(Array.from({ length: runs }, once))), unit: 'ms' },
-        'pytm.ours.firstRun.ms': { value: Math.round(firstRun), unit: 'ms' }
-      }
-      const ours = findingKeys(bytes, libraryText)
-      metrics['pytm.ours.findings'] = { value: ours.length, unit: 'findings' }
-      const reference = runReference(text)
-      if (typeof reference === 'string') {
-        process.stdout.write(`(pytm.reference.ms left out: ${reference}) `)
-        return metrics
-      }
-      metrics['pytm.reference.ms'] = { value: Math.round(reference.milliseconds), unit: 'ms' }
-      // The speed only counts with the same answer: findings one side has and the other has not, less
-      // those pytm 1.4's regression explains (below).
-      const regression = new Set(regressionFindings(synthetic))
-      const differences = symmetricDifference(ours, reference.findings)
-      const unexplained = differences.filter((entry) => !regression.has(entry))
-      metrics['pytm.findings.differences'] = { value: differences.length, unit: 'findings' }
-      metrics['pytm.findings.unexplained'] = { value: unexplained.length, unit: 'findings' }
-      if (unexplained.length > 0) process.stdout.write(`(findings that differ from pytm's, first ones: ${unexplained.slice(0, 5).join('; ')}) `)
+    const { analyse, findingKeys } = await bundledEntry<Driver>('pytm-driver')
+    const once = (): number => {
+      const started = performance.now()
+      analyse(bytes, libraryText)
+      return performance.now() - started
+    }
+    const firstRun = once()
+    for (let warmUp = 1; warmUp < warmUps; warmUp++) once()
+    const metrics: Metrics = {
+      'pytm.ours.ms': { value: Math.round(median(Array.from({ length: runs }, once))), unit: 'ms' },
+      'pytm.ours.firstRun.ms': { value: Math.round(firstRun), unit: 'ms' }
+    }
+    const ours = findingKeys(bytes, libraryText)
+    metrics['pytm.ours.findings'] = { value: ours.length, unit: 'findings' }
+    const reference = runReference(text)
+    if (typeof reference === 'string') {
+      process.stdout.write(`(pytm.reference.ms left out: ${reference}) `)
       return metrics
-    } finally {
-      rmSync(folder, { recursive: true, force: true })
     }
+    metrics['pytm.reference.ms'] = { value: Math.round(reference.milliseconds), unit: 'ms' }
+    // The speed only counts with the same answer: findings one side has and the other has not, less
+    // those pytm 1.4's regression explains (below).
+    const regression = new Set(regressionFindings(synthetic))
+    const differences = symmetricDifference(ours, reference.findings)
+    const unexplained = differences.filter((entry) => !regression.has(entry))
+    metrics['pytm.findings.differences'] = { value: differences.length, unit: 'findings' }
+    metrics['pytm.findings.unexplained'] = { value: unexplained.length, unit: 'findings' }
+    if (unexplained.length > 0) process.stdout.write(`(findings that differ from pytm's, first ones: ${unexplained.slice(0, 5).join('; ')}) `)
+    return metrics
   }
-}
-
-/** pytm-driver.ts built for Node 20 with the app's bundler and no minifier, loaded from `folder`. */
-async function bundledDriver(folder: string): Promise<Driver> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: repositoryRoot,
-    build: {
-      ssr: join(repositoryRoot, 'bench', 'pytm-driver.ts'),
-      outDir: folder,
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      rolldownOptions: { output: { format: 'cjs', entryFileNames: 'pytm-driver.js' } }
-    }
-  })
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file built a moment ago
-  return require(join(folder, 'pytm-driver.js')) as Driver
 }
 
 /**
