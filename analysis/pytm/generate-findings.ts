@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostics'
 import { diagnostic } from '../../model/diagnostics'
 import type { Threat, ThreatModel, ThreatTarget } from '../../model/model'
+import { targetKey } from '../../model/threat-target'
 import { asObject, bagStrings, pytmBag } from './model-bag'
 import { pytmItems, type PytmItem } from './pytm-items'
 import { PytmThreatMaker } from './pytm-threat'
@@ -47,7 +48,7 @@ export function generatePytmFindings(model: ThreatModel, library: PytmThreatLibr
           threat,
           item,
           exclusionFor(item, threat.sid),
-          previous.size === 0 ? undefined : previous.get(targetKey(threat.sid, item.target))
+          previous.size === 0 ? undefined : previous.get(findingKey(threat.sid, item.target))
         )
       )
     }
@@ -140,29 +141,12 @@ function previousThreats(model: ThreatModel): ReadonlyMap<string, Threat> {
   const found = new Map<string, Threat>()
   for (const threat of model.threats) {
     if (threat.origin.kind !== 'generated' || threat.origin.engine !== 'pytm') continue
-    const key = targetKey(threat.origin.ruleId, threat.target)
+    const key = findingKey(threat.origin.ruleId, threat.target)
     if (!found.has(key)) found.set(key, threat)
   }
   return found
 }
 
-function targetKey(sid: string, target: ThreatTarget): string {
-  return `${sid}\u0000${target.kind}\u0000${targetIds(target)}`
-}
-
-function targetIds(target: ThreatTarget): string {
-  switch (target.kind) {
-    case 'element':
-      return target.elementId
-    case 'flow':
-      return target.flowId
-    case 'interaction':
-      return `${target.sourceId ?? ''}\u0000${target.flowId}\u0000${target.targetId ?? ''}`
-    case 'boundary':
-      return target.boundaryId
-    case 'dataAsset':
-      return target.dataAssetId
-    case 'model':
-      return ''
-  }
+function findingKey(sid: string, target: ThreatTarget): string {
+  return `${sid}\u0000${targetKey(target)}`
 }

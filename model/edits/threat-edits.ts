@@ -2,6 +2,7 @@ import { canonical } from '../canonical'
 import type { Canonical, Priority, Severity, ThreatState, TriageField } from '../enums'
 import type { DiagramId, ThreatId } from '../ids'
 import type { Mitigation, Threat, ThreatModel, ThreatTarget, TriageRecord } from '../model'
+import { targetText } from '../threat-target'
 
 /**
  * Pure triage edits (STYLE.md, "Commands as data"): model in, model out, for `store.edit(label, change)`.
@@ -154,24 +155,6 @@ export function moveThreat(
   }
   const threats = model.threats.map((threat) => (threat === original ? moved : threat))
   return { ...model, threats, triageHistory: [...model.triageHistory, historyRecord(threatId, 'moved', from, to, author)] }
-}
-
-/** A target as one line of text for the history: `interaction:source>flow>target`, `element:id`, … */
-export function targetText(target: ThreatTarget): string {
-  switch (target.kind) {
-    case 'element':
-      return `element:${target.elementId}`
-    case 'flow':
-      return `flow:${target.flowId}`
-    case 'interaction':
-      return `interaction:${target.sourceId ?? ''}>${target.flowId}>${target.targetId ?? ''}`
-    case 'boundary':
-      return `boundary:${target.boundaryId}`
-    case 'dataAsset':
-      return `dataAsset:${target.dataAssetId}`
-    case 'model':
-      return 'model'
-  }
 }
 
 function applyPatch(threat: Threat, patch: TriagePatch): Threat {

@@ -1,6 +1,7 @@
 import { STRIDE_CATEGORIES, type StrideCategory } from '../../../model/enums'
 import type { DiagramId } from '../../../model/ids'
 import type { Diagram, ThreatModel, ThreatTarget } from '../../../model/model'
+import { targetKey } from '../../../model/threat-target'
 
 /** Where a threat can be written, copied or moved: a target on a diagram, with the name a reviewer reads. */
 export interface ThreatDestination {
@@ -74,24 +75,6 @@ export function destinationsOf(diagram: Diagram | null, selection: readonly stri
       diagramId: diagram.id
     }
   ]
-}
-
-/** A stable text for a target, to tell whether a threat already sits where the selection points. */
-export function targetKey(target: ThreatTarget): string {
-  switch (target.kind) {
-    case 'element':
-      return `element:${target.elementId}`
-    case 'flow':
-      return `flow:${target.flowId}`
-    case 'interaction':
-      return `interaction:${target.sourceId ?? ''}:${target.flowId}:${target.targetId ?? ''}`
-    case 'boundary':
-      return `boundary:${target.boundaryId}`
-    case 'dataAsset':
-      return `dataAsset:${target.dataAssetId}`
-    case 'model':
-      return 'model'
-  }
 }
 
 /** The diagram shown, found by id in the model (the panel gets the id; the model may be a newer version). */
