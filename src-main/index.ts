@@ -16,7 +16,8 @@ import { createRecoveryStorage } from './recovery/recovery-storage'
 import { createRecoveryStore } from './recovery/recovery-store'
 import { registerIpc, sendEvent } from './ipc/register-ipc'
 import { isTrustedSender } from './ipc/trusted-sender'
-import { buildMenuTemplate, type MenuCommandId } from './menu'
+import { applyMenuState, buildMenuTemplate, type MenuCommandId } from './menu'
+import type { MenuState } from '../src-shared/ipc-contract'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol'
 import { hardenWebContents } from './window/harden-web-contents'
 import { rendererLocation } from './window/renderer-location'
@@ -39,6 +40,8 @@ function start(): void {
   })
   let mainWindow: BrowserWindow | null = null
   let dirty = false
+  /** The renderer's last word on which menu items are greyed or checked; null until it speaks. */
+  let menuState: MenuState | null = null
 
   const sendCommand = (commandId: MenuCommandId): void => {
     if (mainWindow !== null) sendEvent(mainWindow.webContents, 'menu:command', { commandId })
@@ -68,6 +71,11 @@ function start(): void {
       dirty = value
       mainWindow?.setDocumentEdited(value)
     },
+    setMenuState: (state) => {
+      menuState = state
+      const menu = Menu.getApplicationMenu()
+      if (menu !== null) applyMenuState(menu, state)
+    },
     afterSave: (outcome) => closeController.onSaveFinished(outcome)
   })
   const opener = createExternalOpener({
@@ -86,7 +94,10 @@ function start(): void {
       sendCommand,
       openRecent: (path) => void opener.open(path)
     })
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+    const menu = Menu.buildFromTemplate(template)
+    // A rebuilt menu (Open Recent changed) starts from the template: the last state goes back on.
+    if (menuState !== null) applyMenuState(menu, menuState)
+    Menu.setApplicationMenu(menu)
   }
 
   function createMainWindow(): BrowserWindow {

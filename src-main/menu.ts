@@ -5,6 +5,7 @@
  * turns the template into a Menu, tests inspect it directly.
  */
 import type { MenuItemConstructorOptions } from 'electron'
+import type { MenuState } from '../src-shared/ipc-contract'
 import { APP_NAME } from './handlers/command-handlers'
 
 /** Fixed ids: the renderer's command registry uses these exact strings. */
@@ -53,6 +54,38 @@ export const MENU_COMMAND_IDS = [
 
 export type MenuCommandId = (typeof MENU_COMMAND_IDS)[number]
 
+/** Menu commands that switch something on and off, shown as check items. */
+const TOGGLE_COMMAND_IDS: ReadonlySet<MenuCommandId> = new Set(['view.toggle-grid', 'view.toggle-minimap'])
+
+/** What applyMenuState needs of Electron's Menu and MenuItem (their `enabled` and `checked` can be set). */
+export interface MenuNode {
+  readonly items: readonly MenuItemNode[]
+}
+export interface MenuItemNode {
+  readonly id?: string
+  readonly type?: string
+  enabled: boolean
+  checked: boolean
+  readonly submenu?: MenuNode | null
+}
+
+/**
+ * Greys the items whose command cannot run now and checks the toggles that are on, as the renderer's
+ * command state says (it sends it when the state changes). Items without a command id (roles, Open
+ * Recent) keep their own state; an id may appear twice (About on macOS), so the whole menu is walked.
+ */
+export function applyMenuState(menu: MenuNode, state: MenuState): void {
+  const disabled = new Set(state.disabled)
+  const checked = new Set(state.checked)
+  for (const item of menu.items) {
+    if (item.id !== undefined && (MENU_COMMAND_IDS as readonly string[]).includes(item.id)) {
+      item.enabled = !disabled.has(item.id)
+      if (item.type === 'checkbox') item.checked = checked.has(item.id)
+    }
+    if (item.submenu) applyMenuState(item.submenu, state)
+  }
+}
+
 export interface MenuTemplateOptions {
   readonly platform: NodeJS.Platform
   readonly recentFiles: readonly string[]
@@ -78,7 +111,9 @@ export function isPlainKeyShortcut(accelerator: string): boolean {
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin'
   const command = (label: string, commandId: MenuCommandId, accelerator?: string): MenuItemConstructorOptions => ({
+    id: commandId,
     label,
+    ...(TOGGLE_COMMAND_IDS.has(commandId) ? { type: 'checkbox' as const, checked: false } : {}),
     ...(accelerator === undefined ? {} : { accelerator }),
     // Plain keys are shown, not registered: the page handles them, where it can tell typing from editing.
     ...(accelerator !== undefined && isPlainKeyShortcut(accelerator) ? { registerAccelerator: false } : {}),
@@ -194,7 +229,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         command('Fit Diagram', 'view.fit', 'CmdOrCtrl+Shift+H'),
         command('Zoom to Selection', 'view.zoom-selection', 'Shift+F'),
         { type: 'separator' },
-        // Toggles without a check mark: the state lives in the renderer, which shows it in its own menus.
+        // Check marks and greyed items follow the renderer's command state (applyMenuState).
         command('Toggle Grid and Snap', 'view.toggle-grid', 'CmdOrCtrl+Shift+G'),
         command('Toggle Minimap', 'view.toggle-minimap', 'CmdOrCtrl+Shift+O'),
         { type: 'separator' },

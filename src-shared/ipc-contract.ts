@@ -139,6 +139,17 @@ export interface Commands {
    * state as seen (the user chose "keep mine"), so the next check reports only newer changes.
    */
   'document:check-changed': { request: { readonly path: string; readonly acknowledge: boolean }; response: ChangeCheck }
+  /** The renderer's command state for the native menu: it greys and checks items as the page's menus do. */
+  'menu:set-state': { request: MenuState; response: null }
+}
+
+/**
+ * Which menu commands cannot run now and which toggles are on, by command id of the renderer's registry
+ * (src-renderer/src/commands/registry.ts). Ids the menu does not have are ignored.
+ */
+export interface MenuState {
+  readonly disabled: readonly string[]
+  readonly checked: readonly string[]
 }
 
 export type CommandName = keyof Commands
@@ -178,7 +189,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'document:recovery-list',
   'document:recover',
   'document:recovery-discard',
-  'document:check-changed'
+  'document:check-changed',
+  'menu:set-state'
 ]
 
 export function isCommandName(value: unknown): value is CommandName {

@@ -92,7 +92,11 @@ export function createCommandHandlers(deps: CommandHandlerDeps): CommandHandlers
       return null
     },
     // Only files this session opened or saved are tracked, so a renderer cannot probe arbitrary paths.
-    'document:check-changed': ({ path, acknowledge }) => context.changes.check(path, acknowledge)
+    'document:check-changed': ({ path, acknowledge }) => context.changes.check(path, acknowledge),
+    'menu:set-state': async (state) => {
+      deps.setMenuState?.(state)
+      return null
+    }
   }
 
   function run<Name extends CommandName>(name: Name, request: CommandRequest<Name>): Promise<CommandResponse<Name>> {

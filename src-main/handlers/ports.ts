@@ -6,7 +6,7 @@
 import type { ThreatModel } from '../../model/model'
 import type { DetectedReadResult } from '../../importers/registry'
 import type { ModelFormat, ReadInput, WriteResult } from '../../importers/format'
-import type { AppMode, SaveOutcome } from '../../src-shared/ipc-contract'
+import type { AppMode, MenuState, SaveOutcome } from '../../src-shared/ipc-contract'
 import type { RecoveryStore } from '../recovery/recovery-store'
 
 export interface DialogPort {
@@ -65,6 +65,8 @@ export interface CommandHandlerDeps {
   readonly files: FilePort
   readonly recentFiles: RecentFilesStore
   readonly setDirty: (dirty: boolean) => void
+  /** Greys and checks native menu items (Electron); browser mode draws its menus in the page and has none. */
+  readonly setMenuState?: (state: MenuState) => void
   /** Told the outcome of every document:save / document:save-as (the close prompt waits for it). */
   readonly afterSave?: (outcome: SaveOutcome) => void
   /** Defaults to importers/registry.ts. */

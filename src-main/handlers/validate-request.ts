@@ -151,7 +151,19 @@ const validators: Validators = {
     const payload = objectPayload(name, raw, ['path', 'acknowledge'])
     if (typeof payload.acknowledge !== 'boolean') fail(name, `'acknowledge' must be a boolean`)
     return { path: absolutePath(name, payload.path), acknowledge: payload.acknowledge }
+  },
+  'menu:set-state': (raw) => {
+    const name = 'menu:set-state'
+    const payload = objectPayload(name, raw, ['disabled', 'checked'])
+    return { disabled: commandIds(name, payload.disabled, 'disabled'), checked: commandIds(name, payload.checked, 'checked') }
   }
+}
+
+/** A list of command ids; the registry has about a hundred, so a much longer list is not one. */
+function commandIds(name: CommandName, value: unknown, field: string): readonly string[] {
+  if (!Array.isArray(value)) fail(name, `'${field}' must be a list of command ids`)
+  if (value.length > 1000) fail(name, `'${field}' lists more than 1000 command ids`)
+  return value.map((entry, index) => text(name, entry, `${field}[${index}]`, 100))
 }
 
 function documentKey(name: CommandName, value: unknown, field: string): string {

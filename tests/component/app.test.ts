@@ -143,6 +143,28 @@ describe('App', () => {
     expect(screen.getByTestId('model-elements').textContent).toBe('1')
   })
 
+  it('in Electron: tells main what the native menu greys and checks, once per change', async () => {
+    const api = new FakeBackend()
+    renderApp(api, 'electron')
+    await screen.findByTestId('model-elements')
+    const sent = (): { disabled: readonly string[]; checked: readonly string[] }[] =>
+      api.calls.filter((call) => call.name === 'menu:set-state').map((call) => call.request as { disabled: string[]; checked: string[] })
+    await waitFor(() => expect(sent().at(-1)?.disabled).toContain('edit.undo'))
+    expect(sent().at(-1)?.disabled).not.toContain('file.save')
+    const before = sent().length
+
+    api.emit('menu:command', { commandId: 'view.toggle-minimap' })
+    await waitFor(() => expect(sent().length).toBe(before + 1))
+    expect(new Set(sent().at(-1)?.checked)).not.toEqual(new Set(sent().at(-2)?.checked))
+  })
+
+  it('in the browser: the page draws its own menus, so no menu state is sent', async () => {
+    const api = new FakeBackend()
+    renderApp(api)
+    await screen.findByTestId('model-elements')
+    expect(api.calls.map((call) => call.name)).not.toContain('menu:set-state')
+  })
+
   it('saves through the contract with a plain model and offers a browser download', async () => {
     const download = vi.fn()
     const api = new FakeBackend({

@@ -30,6 +30,14 @@ describe('command handlers: app info and formats', () => {
     ])
   })
 
+  it('passes the menu state to the port, and is a no-op where there is no native menu', async () => {
+    const states: unknown[] = []
+    const { handlers } = makeHandlers({ setMenuState: (state) => states.push(state) })
+    await handlers.dispatch('menu:set-state', { disabled: ['edit.undo'], checked: ['view.toggle-grid'] })
+    expect(states).toEqual([{ disabled: ['edit.undo'], checked: ['view.toggle-grid'] }])
+    await expect(makeHandlers().handlers.dispatch('menu:set-state', { disabled: [], checked: [] })).resolves.toBeNull()
+  })
+
   it('reports dirty state through the port', async () => {
     const { handlers, dirtyCalls } = makeHandlers()
     await handlers.dispatch('document:set-dirty', { dirty: true })
@@ -182,7 +190,11 @@ describe('command handlers: refusing bad requests', () => {
     ['document:save', { model: testModel(), path: null, formatId: 'native', extra: 1 }],
     ['document:export', { model: testModel(), formatId: '../native', suggestedName: 'x' }],
     ['document:set-dirty', { dirty: 'yes' }],
-    ['document:set-dirty', null]
+    ['document:set-dirty', null],
+    ['menu:set-state', { disabled: 'edit.undo', checked: [] }],
+    ['menu:set-state', { disabled: [7], checked: [] }],
+    ['menu:set-state', { disabled: [], checked: [], extra: [] }],
+    ['menu:set-state', { disabled: Array.from({ length: 1001 }, () => 'edit.undo'), checked: [] }]
   ])('rejects %s with payload %j', async (name, payload) => {
     const { handlers } = makeHandlers()
     await expect(handlers.dispatch(name, payload)).rejects.toThrow(CommandRejectedError)

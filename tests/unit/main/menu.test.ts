@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildMenuTemplate, isPlainKeyShortcut, MENU_COMMAND_IDS, type MenuCommandId } from '../../../src-main/menu'
+import { applyMenuState, buildMenuTemplate, isPlainKeyShortcut, MENU_COMMAND_IDS, type MenuCommandId, type MenuItemNode, type MenuNode } from '../../../src-main/menu'
 
 // Electron's type via our builder: tests may not import electron, even for types (lint/layers.mjs).
 type MenuItemConstructorOptions = ReturnType<typeof buildMenuTemplate>[number]
@@ -141,6 +141,51 @@ describe('buildMenuTemplate', () => {
     expect(sent).toEqual(['help.about'])
     const recent = submenu(menu(template, 'File').find((item) => item.label === 'Open Recent'))
     expect(recent[0]?.label).toBe('/Users/me/R&D.twm')
+  })
+})
+
+/** The template as Electron's Menu would hold it: items start enabled, checked as the template says. */
+function asMenu(template: MenuItemConstructorOptions[]): MenuNode {
+  return {
+    items: template.map(
+      (item): MenuItemNode => ({
+        ...(item.id === undefined ? {} : { id: item.id }),
+        ...(item.type === undefined ? {} : { type: item.type }),
+        enabled: item.enabled ?? true,
+        checked: item.checked ?? false,
+        submenu: Array.isArray(item.submenu) ? asMenu(item.submenu) : null
+      })
+    )
+  }
+}
+
+function itemOf(menuNode: MenuNode, id: string): MenuItemNode[] {
+  return menuNode.items.flatMap((item) => [...(item.id === id ? [item] : []), ...(item.submenu ? itemOf(item.submenu, id) : [])])
+}
+
+describe('applyMenuState', () => {
+  it('greys the commands that cannot run and checks the toggles that are on', () => {
+    const native = asMenu(build('linux').template)
+    expect(itemOf(native, 'view.toggle-grid')[0]?.type).toBe('checkbox')
+    applyMenuState(native, { disabled: ['edit.undo', 'arrange.align-left', 'not.a-menu-command'], checked: ['view.toggle-grid'] })
+    expect(itemOf(native, 'edit.undo')[0]?.enabled).toBe(false)
+    expect(itemOf(native, 'arrange.align-left')[0]?.enabled).toBe(false)
+    expect(itemOf(native, 'edit.redo')[0]?.enabled).toBe(true)
+    expect(itemOf(native, 'view.toggle-grid')[0]).toMatchObject({ enabled: true, checked: true })
+    expect(itemOf(native, 'view.toggle-minimap')[0]).toMatchObject({ enabled: true, checked: false })
+
+    applyMenuState(native, { disabled: [], checked: ['view.toggle-minimap'] })
+    expect(itemOf(native, 'edit.undo')[0]?.enabled).toBe(true)
+    expect(itemOf(native, 'view.toggle-grid')[0]?.checked).toBe(false)
+    expect(itemOf(native, 'view.toggle-minimap')[0]?.checked).toBe(true)
+  })
+
+  it('reaches every item of an id (About is in two menus on macOS) and leaves role items alone', () => {
+    const native = asMenu(build('darwin').template)
+    applyMenuState(native, { disabled: ['help.about'], checked: [] })
+    expect(itemOf(native, 'help.about').map((item) => item.enabled)).toEqual([false, false])
+    const edit = native.items.find((item) => item.submenu?.items.some((entry) => entry.id === 'edit.undo'))
+    expect(edit?.submenu?.items.filter((item) => item.id === undefined && item.type !== 'separator').every((item) => item.enabled)).toBe(true)
   })
 })
 
