@@ -120,7 +120,7 @@ test('draws, connects, bounds, edits, undoes, copies, deletes, saves and reopens
   await expect(page.getByTestId('property-name')).toHaveValue('Orders API')
 })
 
-test('a drag shows the crossing it changes while the button is held, and drops as one undo step', async ({ page }) => {
+test('a drag shows the crossing it changes while the button is held, drops as one undo step, and Esc puts it back', async ({ page }) => {
   await newModel(page)
   const process = await placeFromPalette(page, 'GE.P', 150, 120)
   const store = await placeFromPalette(page, 'GE.DS', 480, 120)
@@ -151,6 +151,27 @@ test('a drag shows the crossing it changes while the button is held, and drops a
   await page.keyboard.press('Control+z')
   await expect.poll(async () => Math.round((await itemBox(page, process)).x)).toBe(Math.round(before.x))
   await expect.poll(() => classesOf(page, flow!)).toContain('crosses-boundary')
+
+  // Esc while the button is held puts the drag back, and the drop then changes nothing: the undone
+  // move is still there to redo (a new edit would have cleared it).
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(storeBox.x + storeBox.width / 2, storeBox.y + storeBox.height + 40, { steps: 10 })
+  await expect.poll(() => classesOf(page, flow!)).not.toContain('crosses-boundary')
+  await page.keyboard.press('Escape')
+  // Centres: while the button is held, Cytoscape's active overlay makes the box larger.
+  const centreY = async (): Promise<number> => {
+    const box = await itemBox(page, process)
+    return Math.round(box.y + box.height / 2)
+  }
+  await expect.poll(centreY).toBe(Math.round(before.y + before.height / 2))
+  await expect.poll(() => classesOf(page, flow!)).toContain('crosses-boundary')
+  await page.mouse.move(storeBox.x + storeBox.width / 2 + 30, storeBox.y + storeBox.height + 60, { steps: 4 })
+  await page.mouse.up()
+  expect(Math.round((await itemBox(page, process)).x)).toBe(Math.round(before.x))
+  expect(Math.round((await itemBox(page, process)).y)).toBe(Math.round(before.y))
+  await page.keyboard.press('Control+Shift+z')
+  await expect.poll(async () => (await itemBox(page, process)).y).toBeGreaterThan(storeBox.y)
 })
 
 test('the command palette runs commands from the registry', async ({ page }) => {

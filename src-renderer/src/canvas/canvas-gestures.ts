@@ -21,7 +21,7 @@ export interface GestureState {
 }
 
 export interface InstalledGestures {
-  /** Esc: drops a connection or boundary being drawn; true when there was one. */
+  /** Esc: drops a connection or boundary being drawn, or puts back what is being dragged; true when there was one. */
   cancel(): boolean
   remove(): void
 }
@@ -42,6 +42,8 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     moved: boolean
     /** The nodes Cytoscape drags along, looked up once per drag (a selector scan of every node). */
     moving?: NodeCollection
+    /** Esc pressed mid-drag: the nodes are held where they started until the button is let go. */
+    cancelled?: boolean
   } | null = null
   let pendingFrame = false
   let connectSource: string | null = null
@@ -97,6 +99,15 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     drag = { key: nextGesture('move'), node, start: { ...node.position() }, pointer: { ...event.position }, ids, preview, moved: false }
   }
 
+  /** Shifts every dragged node so the grabbed one is at `position` (Cytoscape moves them by pointer steps). */
+  const holdAt = (current: NonNullable<typeof drag>, position: Point): void => {
+    const now = current.node.position()
+    const correction = { x: position.x - now.x, y: position.y - now.y }
+    if (correction.x === 0 && correction.y === 0) return
+    current.moving ??= cy.nodes(':grabbed')
+    current.moving.shift(correction)
+  }
+
   /**
    * Cytoscape moves dragged nodes by the pointer's steps; with snapping on, every dragged node is put back
    * where the pointer's total movement, snapped at the grabbed node's top-left corner, takes it.
@@ -105,11 +116,7 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     const size = { x: Number(current.node.data('width')) / 2, y: Number(current.node.data('height')) / 2 }
     const raw = { x: event.position.x - current.pointer.x, y: event.position.y - current.pointer.y }
     const delta = snappedDelta({ x: current.start.x - size.x, y: current.start.y - size.y }, raw, step)
-    const position = current.node.position()
-    const correction = { x: current.start.x + delta.x - position.x, y: current.start.y + delta.y - position.y }
-    if (correction.x === 0 && correction.y === 0) return
-    current.moving ??= cy.nodes(':grabbed')
-    current.moving.shift(correction)
+    holdAt(current, { x: current.start.x + delta.x, y: current.start.y + delta.y })
   }
 
   const onDrag = (event: EventObject): void => {
@@ -123,6 +130,7 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
       return
     }
     if (!drag || node !== drag.node) return
+    if (drag.cancelled === true) return holdAt(drag, drag.start)
     if (state.snapStep !== null) snapToGrid(event, drag, state.snapStep)
     // The handles would stay behind (they are not dragged along), and moving them every frame would
     // redraw the whole diagram: they are hidden while dragging and come back with the drop's render.
@@ -161,7 +169,8 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     if (drag && node === drag.node) {
       const current = drag
       drag = null
-      commitDrag(current)
+      if (current.cancelled === true) refreshHandles(cy, selectedIds(), state.diagram)
+      else commitDrag(current)
     }
   }
 
@@ -260,7 +269,17 @@ export function installGestures(cy: Core, state: GestureState, gestures: CanvasG
     gestures.contextMenu(String(hit.data('modelId')), page)
   }
 
+  /** Esc mid-drag: everything dragged goes back and stays there; the drop then changes nothing. */
+  const cancelDrag = (): boolean => {
+    if (drag === null || drag.cancelled === true) return false
+    drag.cancelled = true
+    holdAt(drag, drag.start)
+    drag.preview?.({ x: 0, y: 0 })
+    return true
+  }
+
   const cancel = (): boolean => {
+    if (cancelDrag()) return true
     const drawing = connectSource !== null || boxStart !== null || !cy.getElementById(HANDLE_ID.ghost).empty()
     connectSource = null
     boxStart = null
