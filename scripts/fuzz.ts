@@ -4,6 +4,7 @@
  *   npm run fuzz -- --runs 100000 [--target tm7] [--seed 42] [--max-seed-bytes 5000000] [--max-seconds 600]
  *
  * --max-seconds stops each target after that long (counting what ran), for runs that must fit a time box.
+ * A progress line (cases so far, seconds, models) goes to stderr every minute.
  *
  * Without --target every reader is fuzzed in turn. Without --seed a random one is used and printed, so a
  * run that finds something can be replayed. Each finding is saved under fuzz-findings/ (git-ignored) with the
@@ -34,13 +35,30 @@ if (!Number.isInteger(runs) || runs <= 0 || targets.some((id) => !TARGET_IDS.inc
   process.exit(1)
 }
 
+/** How often a long run says how far it is. */
+const PROGRESS_EVERY_MS = 60_000
+
 let failed = false
 for (const id of targets) {
   const target = fuzzTarget(id, maxSeedBytes)
   const stats = emptyStats()
   const started = performance.now()
   const timeLimit = values['max-seconds'] === undefined ? undefined : Number(values['max-seconds']) * 1000
-  const result = fc.check(readerProperty(target, stats), { seed, numRuns: runs, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: false })
+  // fc.check runs synchronously, so no timer could fire: the progress line comes from a hook after each case.
+  let nextReport = started + PROGRESS_EVERY_MS
+  const progress = fc.afterEach(() => {
+    const now = performance.now()
+    if (now < nextReport) return
+    nextReport = now + PROGRESS_EVERY_MS
+    process.stderr.write(`${id}: ${stats.cases} of ${runs} cases, ${((now - started) / 1000).toFixed(0)} s, ${stats.models} models\n`)
+  })
+  const result = fc.check(readerProperty(target, stats), {
+    seed,
+    numRuns: runs,
+    interruptAfterTimeLimit: timeLimit,
+    markInterruptAsFailure: false,
+    plugins: [progress]
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   process.stdout.write(
     `${id}: ${stats.cases} cases over ${target.seeds.length} seeds in ${seconds} s, ${stats.models} models, ` +
