@@ -66,10 +66,15 @@ const pytm: ThreatEngine = {
   id: 'pytm',
   label: "pytm's threat library (conditions interpreted, never evaluated as code)",
   run: async ({ model, threatLibrary, readFile }) => {
-    const fail = (message: string): EngineOutput => ({ threats: [], definitions: [], diagnostics: [diagnostic('pytm.threatlib', 'error', message)] })
+    // A problem with the library names the library file; without one, the message is about the model.
+    const fail = (message: string, file?: string): EngineOutput => ({
+      threats: [],
+      definitions: [],
+      diagnostics: [diagnostic('pytm.threatlib', 'error', message, file === undefined ? {} : { file })]
+    })
     if (threatLibrary === undefined) return fail('the pytm engine needs a threat library: --threatlib <threats.json> (pytm ships one in pytm/threatlib/)')
     const bytes = await readFile(threatLibrary)
-    if (!(bytes instanceof Uint8Array)) return fail(`cannot read ${threatLibrary}: ${bytes.failure}`)
+    if (!(bytes instanceof Uint8Array)) return fail(`cannot read the threat library: ${bytes.failure}`, threatLibrary)
     const library = parseThreatLibrary(new TextDecoder().decode(bytes), threatLibrary)
     const { threats, diagnostics } = generatePytmFindings(model, library)
     return { threats, definitions: [], diagnostics: [...library.diagnostics, ...diagnostics] }

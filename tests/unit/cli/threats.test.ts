@@ -90,4 +90,20 @@ describe('threatwright threats with the format engines', () => {
     expect(await runThreats([dump], context)).toBe(2)
     expect(context.err()).toContain(`${dump}: error: the pytm engine needs a threat library`)
   })
+
+  it('exits 2 naming the library, not the model, when --threatlib cannot be read or is not a library', async () => {
+    const { corpusFiles } = await import('../../corpus')
+    const dump = corpusFiles('pytm', ['.json']).find((path) => path.includes('1.4.0'))!
+    const missing = join(folder.path, 'nope.json')
+    const unreadable = capturingContext()
+    expect(await runThreats([dump, '--threatlib', missing], unreadable)).toBe(2)
+    expect(unreadable.err()).toBe(`${missing}: error: cannot read the threat library: no such file or folder\n`)
+
+    const broken = join(folder.path, 'broken.json')
+    await writeFile(broken, '[{"SID": "X1",\n "target": ["Process"]')
+    const invalid = capturingContext()
+    expect(await runThreats([dump, '--threatlib', broken], invalid)).toBe(2)
+    expect(invalid.err().startsWith(`${broken}, line 2, column `)).toBe(true)
+    expect(invalid.err()).toContain('error: the threat library is not valid JSON')
+  })
 })
