@@ -31,20 +31,27 @@ export function threatRow(threat: Threat, names: ReadonlyMap<string, string>, ob
   const engine = threat.origin.kind === 'generated' ? threat.origin.engine : 'user'
   const spelled = (value: { value: string | null; raw: string | null } | null): string | undefined =>
     value === null ? undefined : engine === 'threagile' ? (value.raw ?? value.value ?? undefined) : (value.value ?? value.raw ?? undefined)
-  const row: Record<string, unknown> = {
+  const row: Record<string, string | true> = {
     key: threat.id,
     ruleId: threat.origin.kind === 'generated' ? threat.origin.ruleId : (threat.definitionId ?? ''),
     engine,
     category: threat.category.value ?? threat.category.raw ?? '',
     title: threat.title,
-    state: engine === 'threagile' ? (threat.state.raw ?? 'unchecked') : (threat.state.value ?? threat.state.raw ?? ''),
+    state: engine === 'threagile' ? (threat.state.raw ?? 'unchecked') : (threat.state.value ?? threat.state.raw ?? '')
+  }
+  // Optional keys appear only when they apply (the row's fixed shape), so they are set one by one.
+  const optional: Record<string, string | undefined> = {
     severity: spelled(threat.severity),
     likelihood: spelled(threat.likelihood),
     impact: spelled(threat.impact),
     ...targetFields(threat, names)
   }
+  for (const key in optional) {
+    const value = optional[key]
+    if (value !== undefined) row[key] = value
+  }
   if (obsolete) row.obsolete = true
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as unknown as ThreatRow
+  return row as unknown as ThreatRow
 }
 
 function targetFields(threat: Threat, names: ReadonlyMap<string, string>): Record<string, string | undefined> {
