@@ -41,6 +41,8 @@ function loaderDocument(model: ThreatModel, note: (message: string) => void): Js
   const boundaries: JsonValue[] = []
   const elements: JsonValue[] = []
   const flows: JsonValue[] = []
+  /** Elements written, so no flow names one that is not (pytm.load refuses a flow to an unknown name). */
+  const written = new Set<string>()
   for (const diagram of model.diagrams) {
     for (const message of loaderLosses(diagram)) note(message)
     for (const boundary of diagram.boundaries) {
@@ -54,12 +56,19 @@ function loaderDocument(model: ThreatModel, note: (message: string) => void): Js
         continue
       }
       elements.push(writeElement(element, className, diagram, names, assumptionsOf(element.id)))
+      written.add(element.id)
     }
     for (const flow of diagram.flows) {
       const source = flow.source === null ? undefined : names.of(flow.source)
       const sink = flow.target === null ? undefined : names.of(flow.target)
       if (source === undefined || sink === undefined) {
         note(`flow "${flow.name}" is not written: pytm needs both ends attached to elements`)
+        continue
+      }
+      // TMT lets a flow end on a free-text annotation, which has no pytm class and is not written.
+      const unwritten = [flow.source, flow.target].find((end) => end !== null && !written.has(end))
+      if (unwritten !== undefined && unwritten !== null) {
+        note(`flow "${flow.name}" is not written: it ends on "${names.of(unwritten) ?? unwritten}", an annotation, which pytm has no class for`)
         continue
       }
       flows.push(writeFlow(flow, source, sink, names, assumptionsOf(flow.id)))

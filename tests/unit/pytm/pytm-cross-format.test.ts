@@ -9,6 +9,7 @@ import { readTm7 } from '../../../importers/tm7/read-tm7'
 import { writeTm7 } from '../../../importers/tm7/write-tm7'
 import type { ReadResult, WriteResult } from '../../../importers/format'
 import type { ThreatModel } from '../../../model/model'
+import { readModelFile } from '../../../importers/registry'
 import { corpusFiles } from '../../corpus'
 
 /** What a conversion must keep, by name (ids may be rewritten for the target format's id syntax). */
@@ -51,3 +52,49 @@ describe('pytm models converted to other formats and back', () => {
     })
   }
 })
+
+/**
+ * What pytm.load needs besides the shape: every name a flow, element or data item refers to is written,
+ * and names are unique per kind (pytm resolves references by name and refuses an unknown one). Checked
+ * on every corpus model of every format we read; pytm itself ran on these files too (importers/pytm/CONTEXT.md).
+ */
+describe('pytm loader JSON written from any corpus model refers only to what it writes', () => {
+  const models = [
+    ...corpusFiles('tm7', ['.tm7']),
+    ...corpusFiles('threagile', ['.yaml', '.yml']),
+    ...corpusFiles('pytm', ['.json']).filter((file) => !file.includes('threatlib'))
+  ]
+  for (const path of models) {
+    const read = readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) })
+    if (read.model === null) continue
+    const model = read.model
+
+    it(`${basename(path)}`, () => {
+      const document = JSON.parse(new TextDecoder().decode(writePytm(model).bytes)) as LoaderDocument
+      const names = (items: readonly { name: string }[]): Set<string> => {
+        const found = new Set(items.map((item) => item.name))
+        expect(found.size, 'names unique per kind').toBe(items.length)
+        return found
+      }
+      const elements = names(document.elements)
+      const boundaries = names(document.boundaries)
+      const data = names(document.data)
+      names(document.flows)
+      for (const flow of document.flows) {
+        expect(elements.has(flow.source), `flow "${flow.name}" source "${flow.source}"`).toBe(true)
+        expect(elements.has(flow.sink), `flow "${flow.name}" sink "${flow.sink}"`).toBe(true)
+        for (const item of flow.data ?? []) expect(data.has(item), `flow "${flow.name}" data "${item}"`).toBe(true)
+      }
+      for (const item of [...document.elements, ...document.boundaries]) {
+        if (item.inBoundary !== undefined) expect(boundaries.has(item.inBoundary), `"${item.name}" inBoundary`).toBe(true)
+      }
+    })
+  }
+})
+
+interface LoaderDocument {
+  readonly elements: readonly { name: string; inBoundary?: string }[]
+  readonly boundaries: readonly { name: string; inBoundary?: string }[]
+  readonly data: readonly { name: string }[]
+  readonly flows: readonly { name: string; source: string; sink: string; data?: string[] }[]
+}
