@@ -1,38 +1,57 @@
+import { generatePytmFindings } from '../../../analysis/pytm/generate-findings'
+import type { PytmThreatLibrary } from '../../../analysis/pytm/threat-library'
 import { regenerateThreats, type RegenerationReport } from '../../../analysis/regenerate-threats'
 import { generateStridePerElement } from '../../../analysis/stride/generate-stride-per-element'
 import { generateStridePerInteraction } from '../../../analysis/stride/generate-stride-per-interaction'
+import { generateThreagileRisks } from '../../../analysis/threagile/generate-threagile-risks'
 import { generateTmtThreats } from '../../../analysis/tmt-rules/generate-tmt-threats'
-import type { Threat, ThreatModel } from '../../../model/model'
+import type { Threat, ThreatDefinition, ThreatModel } from '../../../model/model'
 import { builtInTemplates } from '../../../templates/index'
 import { STRIDE_PER_ELEMENT } from '../../../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../../../templates/stride-per-interaction'
 
+export type AppEngineId = 'stride-interaction' | 'stride-element' | 'template' | 'threagile' | 'pytm'
+
+/** What an engine makes: threats, and the definitions they point at (Threagile's risk categories). */
+export interface EngineRun {
+  readonly threats: readonly Threat[]
+  readonly definitions: readonly ThreatDefinition[]
+}
+
 /** A threat engine the app can run in the renderer: pure analysis, no files (the CLI's engines read files). */
 export interface AppEngine {
-  readonly id: 'stride-interaction' | 'stride-element' | 'template'
+  readonly id: AppEngineId
   readonly label: string
   /** Why the engine cannot run on this model, or null. */
   readonly unavailable: string | null
-  readonly generate: (model: ThreatModel) => readonly Threat[]
+  readonly generate: (model: ThreatModel) => EngineRun
 }
 
-export function appEngines(model: ThreatModel): readonly AppEngine[] {
+/** What the user has given the engines that need data: the pytm threat library they chose. */
+export interface EngineInputs {
+  readonly pytmLibrary: { readonly fileName: string; readonly library: PytmThreatLibrary } | null
+}
+
+const NO_INPUTS: EngineInputs = { pytmLibrary: null }
+
+export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS): readonly AppEngine[] {
   const ref = model.template
   // Matched by id: a model made with an older release of our template regenerates with the shipped rules,
   // as TMT regenerates with the template it has; threat keys (engine, rule, target) keep the triage.
   const template = builtInTemplates.find((candidate) => ref !== null && candidate.ref.id === ref.id)
+  const chosen = inputs.pytmLibrary
   return [
     {
       id: 'stride-interaction',
       label: 'STRIDE per interaction',
       unavailable: null,
-      generate: (current) => generateStridePerInteraction(current, STRIDE_PER_INTERACTION)
+      generate: (current) => threatsOnly(generateStridePerInteraction(current, STRIDE_PER_INTERACTION))
     },
     {
       id: 'stride-element',
       label: 'STRIDE per element',
       unavailable: null,
-      generate: (current) => generateStridePerElement(current, STRIDE_PER_ELEMENT)
+      generate: (current) => threatsOnly(generateStridePerElement(current, STRIDE_PER_ELEMENT))
     },
     {
       id: 'template',
@@ -43,9 +62,36 @@ export function appEngines(model: ThreatModel): readonly AppEngine[] {
           : ref === null
             ? 'the model has no template; apply one of the built-in templates first'
             : `the model's template "${ref.name}" is not one this app ships`,
-      generate: (current) => (template ? generateTmtThreats(current, template).threats : [])
+      generate: (current) => threatsOnly(template ? generateTmtThreats(current, template).threats : [])
+    },
+    {
+      id: 'threagile',
+      label: "Threagile's risk rules",
+      // The rules read Threagile's asset attributes (technology, encryption, …); other models have none.
+      unavailable: model.extensions.threagile === undefined ? 'the model did not come from Threagile, whose asset attributes the rules read' : null,
+      generate: (current) => {
+        const { threats, threatDefinitions } = generateThreagileRisks(current)
+        return { threats, definitions: threatDefinitions }
+      }
+    },
+    {
+      id: 'pytm',
+      label: chosen === null ? "pytm's threat library" : `pytm's threat library: ${chosen.fileName}`,
+      unavailable: chosen === null ? 'choose a threat library (pytm ships threatlib/threats.json)' : null,
+      generate: (current) => threatsOnly(chosen === null ? [] : generatePytmFindings(current, chosen.library).threats)
     }
   ]
+}
+
+/** The engine a model's own tool would use (as `threatwright threats` without --engine), else STRIDE per interaction. */
+export function nativeEngineId(model: ThreatModel): AppEngineId {
+  if (model.extensions.pytm !== undefined) return 'pytm'
+  if (model.extensions.threagile !== undefined) return 'threagile'
+  return model.template !== null && builtInTemplates.some((candidate) => candidate.ref.id === model.template?.id) ? 'template' : 'stride-interaction'
+}
+
+function threatsOnly(threats: readonly Threat[]): EngineRun {
+  return { threats, definitions: [] }
 }
 
 export interface GenerationPreview {
@@ -60,7 +106,8 @@ export interface GenerationPreview {
  * existing threat and its triage, appends new keys only, and lists threats whose target is gone.
  */
 export function previewGeneration(model: ThreatModel, engine: AppEngine): GenerationPreview {
-  const report = regenerateThreats(model, engine.generate(model))
+  const run = engine.generate(model)
+  const report = regenerateThreats(model, run.threats, run.definitions)
   const titleOf = new Map<string, string>(report.model.threats.map((threat) => [threat.id, threat.title]))
   return {
     report,
