@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../model/diagnostics'
 import type { ThreatModel } from '../model/model'
+import type { Template } from '../model/template'
 
 export type AppMode = 'electron' | 'browser'
 
@@ -34,6 +35,11 @@ export interface OpenedDocument {
   readonly model: ThreatModel
   /** Warnings and notes from reading: the import report. */
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * The TMT template the file embeds (a .tm7's KnowledgeBase, also kept when saved as .twm), read by
+   * main so Threats ▸ Generate can run its rules as TMT would; absent when the model embeds none.
+   */
+  readonly embeddedTemplate?: Template
 }
 
 export type OpenOutcome =

@@ -10,6 +10,7 @@ import { safeFileName } from './file-names'
 import { MAX_MODEL_FILE_BYTES } from './limits'
 import type { HandlerContext } from './handler-context'
 import { internalFailure, isMissingFileError, readFailure } from './read-failure'
+import { withEmbeddedTemplate } from './embedded-template'
 
 export interface OpenCommands {
   openSample(): Promise<OpenOutcome>
@@ -39,7 +40,7 @@ export function createOpenCommands(context: HandlerContext): OpenCommands {
     }
     // A model without a detected format is still opened; 'unknown' is not 'native', so Save never overwrites it.
     const formatId = result.formatId ?? 'unknown'
-    return { kind: 'opened', document: { fileName, path, formatId, model: result.model, diagnostics: result.diagnostics } }
+    return { kind: 'opened', document: withEmbeddedTemplate({ fileName, path, formatId, model: result.model, diagnostics: result.diagnostics }) }
   }
 
   async function openPath(path: string): Promise<OpenOutcome> {

@@ -11,6 +11,7 @@ import type { AutosaveOutcome, CommandRequest, OpenOutcome, RecoveryEntry } from
 import { MAX_MODEL_FILE_BYTES } from '../handlers/limits'
 import type { FilePort, FormatRegistry } from '../handlers/ports'
 import type { RecoveryStoragePort } from './recovery-storage'
+import { withEmbeddedTemplate } from '../handlers/embedded-template'
 
 const ENVELOPE_KIND = 'threatwright-recovery'
 const ENVELOPE_VERSION = 1
@@ -153,7 +154,13 @@ export function createRecoveryStore(deps: RecoveryStoreDeps): RecoveryStore {
       return {
         kind: 'opened',
         // The original path and format, so Save goes where the user expects (and asks first when it is not ours).
-        document: { fileName: envelope.fileName, path: envelope.path, formatId: envelope.formatId, model: read.model, diagnostics: read.diagnostics }
+        document: withEmbeddedTemplate({
+          fileName: envelope.fileName,
+          path: envelope.path,
+          formatId: envelope.formatId,
+          model: read.model,
+          diagnostics: read.diagnostics
+        })
       }
     },
 

@@ -6,6 +6,7 @@ import { generateStridePerInteraction } from '../../../analysis/stride/generate-
 import { generateThreagileRisks } from '../../../analysis/threagile/generate-threagile-risks'
 import { generateTmtThreats } from '../../../analysis/tmt-rules/generate-tmt-threats'
 import type { Threat, ThreatDefinition, ThreatModel } from '../../../model/model'
+import type { Template } from '../../../model/template'
 import { builtInTemplates } from '../../../templates/index'
 import { STRIDE_PER_ELEMENT } from '../../../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../../../templates/stride-per-interaction'
@@ -27,18 +28,20 @@ export interface AppEngine {
   readonly generate: (model: ThreatModel) => EngineRun
 }
 
-/** What the user has given the engines that need data: the pytm threat library they chose. */
+/**
+ * What the engines that need data are given: the pytm threat library the user chose, and the TMT
+ * template the opened file embeds (read by main at open; the renderer runs no importers).
+ */
 export interface EngineInputs {
   readonly pytmLibrary: { readonly fileName: string; readonly library: PytmThreatLibrary } | null
+  readonly embeddedTemplate?: Template | null
 }
 
 const NO_INPUTS: EngineInputs = { pytmLibrary: null }
 
 export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS): readonly AppEngine[] {
   const ref = model.template
-  // Matched by id: a model made with an older release of our template regenerates with the shipped rules,
-  // as TMT regenerates with the template it has; threat keys (engine, rule, target) keep the triage.
-  const template = builtInTemplates.find((candidate) => ref !== null && candidate.ref.id === ref.id)
+  const template = templateFor(model, inputs.embeddedTemplate ?? null)
   const chosen = inputs.pytmLibrary
   return [
     {
@@ -83,11 +86,26 @@ export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS)
   ]
 }
 
+/**
+ * The template whose rules "Template rules" runs: the built-in one the model names (matched by id, so a
+ * model made with an older release of ours regenerates with the shipped rules, as TMT regenerates with
+ * the template it has; threat keys keep the triage), else the one the file embeds while the model still
+ * names it (after Apply Template it names another).
+ */
+function templateFor(model: ThreatModel, embedded: Template | null): Template | undefined {
+  const ref = model.template
+  if (ref === null) return undefined
+  const builtIn = builtInTemplates.find((candidate) => candidate.ref.id === ref.id)
+  if (builtIn !== undefined) return builtIn
+  const same = embedded !== null && embedded.ref.id === ref.id && embedded.ref.version === ref.version && embedded.ref.name === ref.name
+  return same ? embedded : undefined
+}
+
 /** The engine a model's own tool would use (as `threatwright threats` without --engine), else STRIDE per interaction. */
-export function nativeEngineId(model: ThreatModel): AppEngineId {
+export function nativeEngineId(model: ThreatModel, embedded: Template | null = null): AppEngineId {
   if (model.extensions.pytm !== undefined) return 'pytm'
   if (model.extensions.threagile !== undefined) return 'threagile'
-  return model.template !== null && builtInTemplates.some((candidate) => candidate.ref.id === model.template?.id) ? 'template' : 'stride-interaction'
+  return templateFor(model, embedded) !== undefined ? 'template' : 'stride-interaction'
 }
 
 function threatsOnly(threats: readonly Threat[]): EngineRun {

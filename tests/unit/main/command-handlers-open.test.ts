@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { OpenOutcome } from '../../../src-shared/ipc-contract'
+import { defaultFormatRegistry } from '../../../src-main/handlers/command-handlers'
 import { CommandRejectedError } from '../../../src-main/handlers/errors'
+import { embeddedTemplate as embeddedTemplate_ } from '../../../importers/tm7/embedded-template'
+import { corpusFiles } from '../../corpus'
 import { makeHandlers, memoryRecentFiles, nativeBytes, temporaryFolder, testModel, yamlBytes } from './handler-fakes'
 
 function base64(bytes: Uint8Array): string {
@@ -36,6 +40,8 @@ describe('command handlers: app info and formats', () => {
     await handlers.dispatch('menu:set-state', { disabled: ['edit.undo'], checked: ['view.toggle-grid'] })
     expect(states).toEqual([{ disabled: ['edit.undo'], checked: ['view.toggle-grid'] }])
     await expect(makeHandlers().handlers.dispatch('menu:set-state', { disabled: [], checked: [] })).resolves.toBeNull()
+    const tooMany = { disabled: Array.from({ length: 1001 }, () => 'edit.undo'), checked: [] }
+    await expect(makeHandlers().handlers.dispatch('menu:set-state', tooMany)).rejects.toThrow(/more than 1000/)
   })
 
   it('reports dirty state through the port', async () => {
@@ -62,6 +68,24 @@ describe('command handlers: opening', () => {
     })) as OpenOutcome
     expect(outcome).toMatchObject({ kind: 'opened', document: { fileName: 'looks-native.twm', path: null, formatId: 'fake-yaml' } })
     expect(openedTitle(outcome)).toBe('From YAML')
+  })
+
+  it('sends the TMT template a .tm7 embeds with the document, and none for a model without one', async () => {
+    const { handlers } = makeHandlers({ registry: defaultFormatRegistry })
+    for (const path of corpusFiles('tm7', ['.tm7'])) {
+      const outcome = (await handlers.dispatch('document:open-bytes', { fileName: basename(path), base64: base64(new Uint8Array(readFileSync(path))) })) as OpenOutcome
+      if (outcome.kind !== 'opened') throw new Error(`${path} did not open`)
+      const { model, embeddedTemplate } = outcome.document
+      // What the CLI's TMT engine would use for this file (cli/tmt-engine.ts).
+      const expected = embeddedTemplate_(model, basename(path))
+      expect(embeddedTemplate?.ref, basename(path)).toEqual(expected?.template?.ref)
+      expect(embeddedTemplate?.ref).toEqual(model.template)
+      expect(embeddedTemplate?.threatTypes.length).toBeGreaterThan(0)
+    }
+    // The real sample (samples/web-shop.twm), a model made in Threatwright.
+    const native = (await makeHandlers({ registry: defaultFormatRegistry, sample: undefined }).handlers.dispatch('document:open-sample', null)) as OpenOutcome
+    if (native.kind !== 'opened') throw new Error(`the sample did not open: ${JSON.stringify(native.diagnostics)}`)
+    expect(native.document.embeddedTemplate).toBeUndefined()
   })
 
   it('keeps an uploaded name to one path segment', async () => {
@@ -193,8 +217,7 @@ describe('command handlers: refusing bad requests', () => {
     ['document:set-dirty', null],
     ['menu:set-state', { disabled: 'edit.undo', checked: [] }],
     ['menu:set-state', { disabled: [7], checked: [] }],
-    ['menu:set-state', { disabled: [], checked: [], extra: [] }],
-    ['menu:set-state', { disabled: Array.from({ length: 1001 }, () => 'edit.undo'), checked: [] }]
+    ['menu:set-state', { disabled: [], checked: [], extra: [] }]
   ])('rejects %s with payload %j', async (name, payload) => {
     const { handlers } = makeHandlers()
     await expect(handlers.dispatch(name, payload)).rejects.toThrow(CommandRejectedError)

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generatePytmFindings } from '../../../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../../../analysis/pytm/threat-library'
 import { generateThreagileRisks } from '../../../analysis/threagile/generate-threagile-risks'
-import { readModelFile } from '../../../importers/registry'
-import type { ThreatModel } from '../../../model/model'
-import { corpusFiles } from '../../corpus'
 import { setThreatState } from '../../../model/edits/threat-edits'
 import { appEngines, nativeEngineId, previewGeneration } from '../../../src-renderer/src/threats/generate-threats'
+import { TEST_PYTM_LIBRARY } from '../../pytm-test-library'
 import { sampleModel } from '../../small-model'
+import { generateTmtThreats } from '../../../analysis/tmt-rules/generate-tmt-threats'
+import type { Template } from '../../../model/template'
+import { builtInTemplates } from '../../../templates/index'
 
 describe('generating threats in the app', () => {
   it('offers template rules only when the model has a template this app ships', () => {
@@ -51,40 +50,63 @@ describe('generating threats in the app', () => {
 })
 
 describe('the format engines in the app', () => {
-  const corpusModel = (folder: string, name: string): ThreatModel => {
-    const path = corpusFiles(folder, [name])[0]!
-    const read = readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) })
-    if (read.model === null) throw new Error(`${name} did not read`)
-    return read.model
-  }
-  const libraryPath = corpusFiles('pytm', ['threats.json'])[0]!
-  const library = parseThreatLibrary(readFileSync(libraryPath, 'utf8'), 'threats.json')
+  const library = parseThreatLibrary(TEST_PYTM_LIBRARY, 'threats.json')
 
-  it('runs pytm’s threat library once the user has chosen one, as the CLI does', () => {
-    const model = corpusModel('pytm', 'pytm__tests-input.json')
-    expect(nativeEngineId(model)).toBe('pytm')
+  it('runs a pytm threat library once the user has chosen one, as the CLI does', () => {
+    const model = sampleModel()
     expect(appEngines(model).find((engine) => engine.id === 'pytm')?.unavailable).toMatch(/choose a threat library/)
     const pytm = appEngines(model, { pytmLibrary: { fileName: 'threats.json', library } }).find((engine) => engine.id === 'pytm')!
     expect(pytm.label).toBe("pytm's threat library: threats.json")
+    const expected = generatePytmFindings(model, library).threats
+    expect(new Set(expected.map((threat) => threat.origin.kind === 'generated' && threat.origin.ruleId))).toEqual(new Set(['TW01', 'TW02']))
     const preview = previewGeneration(model, pytm)
-    expect(preview.report.added).toEqual(generatePytmFindings(model, library).threats.map((threat) => threat.id))
-    expect(preview.addedTitles.length).toBeGreaterThan(0)
+    expect(preview.report.added).toEqual(expected.map((threat) => threat.id))
+    // Again on the result: the same ids, so nothing is added twice.
+    expect(previewGeneration(preview.report.model, pytm).addedTitles).toEqual([])
   })
 
-  it('adds nothing to a pytm dump whose findings pytm already wrote: the same ids, triage kept', () => {
-    const dump = corpusModel('pytm', 'generated__pytm-1.4.0-tm.py-output.json')
-    const pytm = appEngines(dump, { pytmLibrary: { fileName: 'threats.json', library } }).find((engine) => engine.id === 'pytm')!
-    expect(previewGeneration(dump, pytm).addedTitles).toEqual([])
+  it('opens on the engine of the model’s own tool', () => {
+    expect(nativeEngineId(sampleModel())).toBe('stride-interaction')
+    expect(nativeEngineId({ ...sampleModel(), extensions: { pytm: {} } })).toBe('pytm')
+    expect(nativeEngineId({ ...sampleModel(), extensions: { threagile: {} } })).toBe('threagile')
+    expect(nativeEngineId({ ...sampleModel(), template: { id: 'threatwright-azure', name: 'Threatwright Azure', version: '1' } })).toBe('template')
   })
 
-  it('runs Threagile’s rules on a Threagile model, with their risk categories as definitions', () => {
-    const model = corpusModel('threagile', 'threagile-example-model.yaml')
-    expect(nativeEngineId(model)).toBe('threagile')
-    const threagile = appEngines({ ...model, threats: [], threatDefinitions: [] }).find((engine) => engine.id === 'threagile')!
+  it('runs Threagile’s rules on a model from Threagile, with their risk categories as definitions', () => {
+    const model = { ...sampleModel(), extensions: { threagile: {} } }
+    expect(appEngines(sampleModel()).find((engine) => engine.id === 'threagile')?.unavailable).not.toBeNull()
+    const threagile = appEngines(model).find((engine) => engine.id === 'threagile')!
     expect(threagile.unavailable).toBeNull()
-    const preview = previewGeneration({ ...model, threats: [], threatDefinitions: [] }, threagile)
     const expected = generateThreagileRisks(model)
-    expect(preview.report.added).toHaveLength(expected.threats.length)
-    expect(preview.report.model.threatDefinitions.map((definition) => definition.id)).toEqual(expected.threatDefinitions.map((definition) => definition.id))
+    expect(expected.threats.length).toBeGreaterThan(0)
+    const preview = previewGeneration(model, threagile)
+    expect(preview.report.added).toEqual(expected.threats.map((threat) => threat.id))
+    expect(preview.report.model.threatDefinitions.map((definition) => definition.id)).toEqual(
+      expected.threatDefinitions.map((definition) => definition.id)
+    )
+  })
+})
+
+describe('template rules from the template a .tm7 embeds', () => {
+  // Stands in for a TMT KnowledgeBase main read at open: our Azure rules under another identity.
+  const azure = builtInTemplates.find((template) => template.ref.id === 'threatwright-azure')!
+  const embedded: Template = { ...azure, ref: { id: 'ea2b7b2a-tmt-kb', name: 'Azure Threat Model Template', version: '1.0.0.33' } }
+
+  it('runs the embedded rules while the model names that template, as TMT regenerates', () => {
+    const model = { ...sampleModel(), template: embedded.ref }
+    expect(appEngines(model).find((engine) => engine.id === 'template')?.unavailable).toMatch(/not one this app ships/)
+    const engine = appEngines(model, { pytmLibrary: null, embeddedTemplate: embedded }).find((candidate) => candidate.id === 'template')!
+    expect(engine.unavailable).toBeNull()
+    expect(engine.label).toBe('Template rules: Azure Threat Model Template')
+    expect(nativeEngineId(model, embedded)).toBe('template')
+    const expected = generateTmtThreats(model, embedded).threats
+    expect(expected.length).toBeGreaterThan(0)
+    expect(previewGeneration(model, engine).report.added).toEqual(expected.map((threat) => threat.id))
+  })
+
+  it('does not run them once the model names another template (after Apply Template)', () => {
+    const other = { ...sampleModel(), template: { ...embedded.ref, version: '2.0' } }
+    const engine = appEngines(other, { pytmLibrary: null, embeddedTemplate: embedded }).find((candidate) => candidate.id === 'template')!
+    expect(engine.unavailable).not.toBeNull()
   })
 })
