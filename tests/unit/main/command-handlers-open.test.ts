@@ -84,7 +84,7 @@ describe('command handlers: opening', () => {
     }
     // The real sample (samples/web-shop.twm), a model made in Threatwright.
     const native = (await makeHandlers({ registry: defaultFormatRegistry, sample: undefined }).handlers.dispatch('document:open-sample', null)) as OpenOutcome
-    if (native.kind !== 'opened') throw new Error(`the sample did not open: ${JSON.stringify(native.diagnostics)}`)
+    if (native.kind !== 'opened') throw new Error(`the sample did not open: ${JSON.stringify(native)}`)
     expect(native.document.embeddedTemplate).toBeUndefined()
   })
 
