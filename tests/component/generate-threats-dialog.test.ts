@@ -22,7 +22,8 @@ describe('Generate threats with a pytm threat library', () => {
 
     const input = screen.getByTestId('pytm-library-input') as HTMLInputElement
     await choose(input, 'broken.json', '[{"SID": "X1",')
-    expect((await screen.findByTestId('pytm-library-messages')).textContent).toContain('not valid JSON')
+    const messages = (await screen.findByTestId('pytm-library-messages')).textContent ?? ''
+    expect(messages).toMatch(/^broken\.json, line 1, column \d+: error: the threat library is not valid JSON/)
     expect(pytm.disabled).toBe(true)
 
     await choose(input, 'threats.json', TEST_PYTM_LIBRARY)
