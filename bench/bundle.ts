@@ -6,9 +6,10 @@ const repositoryRoot = resolve(__dirname, '..')
 /**
  * A bench entry (`bench/<name>.ts`) built into out/bench/ for Node 20 with the app's bundler and no
  * minifier, and loaded. Packages stay outside the bundle, as in the app's main build, and resolve from
- * the repository's node_modules. The code a benchmark times should be the code that ships: tsx, which runs the benchmarks,
- * compiles with esbuild's keepNames, whose naming call on every closure created costs the engines a
- * quarter of their time or more, and the app and CLI are built by Vite without it (electron.vite.config.ts).
+ * the repository's node_modules. The code a benchmark times should be the code that ships: tsx, which
+ * runs the benchmarks, compiles with esbuild's keepNames, whose naming call on every closure created costs
+ * the engines a quarter of their time or more, and the app and CLI are built by Vite without it
+ * (electron.vite.config.ts; docs/decisions/0009).
  */
 export async function bundledEntry<Module>(name: string): Promise<Module> {
   const folder = join(repositoryRoot, 'out', 'bench')
