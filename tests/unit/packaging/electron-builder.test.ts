@@ -56,6 +56,9 @@ describe('electron-builder configuration', () => {
         stdio: 'pipe'
       })
     }
+    // What `npm run bench` leaves in out/bench/ must not be packed with the app.
+    mkdirSync(join(repoRoot, 'out', 'bench'), { recursive: true })
+    writeFileSync(join(repoRoot, 'out', 'bench', 'left-by-bench.js'), '// a benchmark driver\n')
     const output = mkdtempSync(join(tmpdir(), 'tw-dist-'))
     execFileSync(
       process.execPath,
@@ -77,6 +80,7 @@ describe('electron-builder configuration', () => {
     expect(wire).toBe('01001110')
     const packed = listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false })
     expect(packed).toContain('/out/main/index.js')
+    expect(packed.filter((entry) => entry.startsWith('/out/bench'))).toEqual([])
     expect(packed).toContain('/node_modules/js-yaml/package.json')
     // Renderer libraries are bundled by vite, dev tools are not shipped.
     expect(packed.filter((entry) => /node_modules\/(cytoscape|vitest|electron-vite)\//.test(entry))).toEqual([])
