@@ -119,21 +119,28 @@ abstract class ItemSource implements ViewSource {
 
   constructor(
     protected readonly views: ViewLookup,
-    private readonly item: { readonly properties: readonly Property[]; readonly extensions: DiagramElement['extensions'] },
+    private readonly item: Pick<DiagramElement, 'name' | 'description' | 'properties' | 'extensions'>,
     protected readonly defaults: ReadonlyMap<string, PytmDefault>
   ) {}
 
   abstract compute(name: string): PythonValue | undefined
 
-  /** An attribute by pytm path (`protocol`, `controls.isEncrypted`), as conditions see it. */
-  abstract read(key: string): PythonValue | undefined
+  /** An attribute by pytm path (`protocol`, `controls.isEncrypted`), as conditions see it: the item's own, or the class default. */
+  read(key: string): PythonValue | undefined {
+    return this.scalar(key)
+  }
 
   call(self: PythonObject, name: string, args: readonly PythonValue[]): PythonValue | undefined {
     return name === 'checkTLSVersion' ? checkTLSVersion(self, args) : undefined
   }
 
+  /** What every item answers the same way; the subclasses' `compute` falls through to it. */
   protected common(name: string): PythonValue | undefined {
     switch (name) {
+      case 'name':
+        return this.item.name
+      case 'description':
+        return this.item.description
       case 'controls':
         return (this.controls ??= new ObjectView('Controls', new ControlsSource(this)))
       case 'levels': {
@@ -181,17 +188,9 @@ export class ElementSource extends ItemSource {
     super(views, element, defaults)
   }
 
-  read(key: string): PythonValue | undefined {
-    return this.scalar(key)
-  }
-
   compute(name: string): PythonValue | undefined {
     const { element, views } = this
     switch (name) {
-      case 'name':
-        return element.name
-      case 'description':
-        return element.description
       case 'inScope':
         return !element.outOfScope
       case 'inBoundary': {
@@ -232,7 +231,7 @@ export class FlowSource extends ItemSource {
     return super.call(self, name, args)
   }
 
-  read(key: string): PythonValue | undefined {
+  override read(key: string): PythonValue | undefined {
     const inherited = (this.isResponse() ? RESPONSE_BY_KEY : REQUEST_BY_KEY).get(key)
     const own = this.scalar(key)
     if (inherited === undefined) return own
@@ -246,10 +245,6 @@ export class FlowSource extends ItemSource {
   compute(name: string): PythonValue | undefined {
     const { flow, views, diagram } = this
     switch (name) {
-      case 'name':
-        return flow.name
-      case 'description':
-        return flow.description
       case 'inScope':
         return !flow.outOfScope
       case 'inBoundary':
@@ -294,16 +289,8 @@ export class BoundarySource extends ItemSource {
     super(views, boundary, defaults)
   }
 
-  read(key: string): PythonValue | undefined {
-    return this.scalar(key)
-  }
-
   compute(name: string): PythonValue | undefined {
     switch (name) {
-      case 'name':
-        return this.boundary.name
-      case 'description':
-        return this.boundary.description
       case 'inScope':
         return this.read('inScope') !== false
       case 'inBoundary': {
