@@ -1,4 +1,4 @@
-import { findCommand, type Command, type CommandId, type CommandState } from './registry'
+import { commandsInMenu, findCommand, type Command, type CommandId, type CommandState } from './registry'
 
 /** What was right-clicked (or is selected, for Shift+F10): it decides which commands the menu offers. */
 export type ContextTarget = 'canvas' | 'element' | 'flow' | 'boundary'
@@ -6,16 +6,8 @@ export type ContextTarget = 'canvas' | 'element' | 'flow' | 'boundary'
 const SEPARATOR = '-'
 type Slot = CommandId | typeof SEPARATOR
 
-const ALIGN: readonly Slot[] = [
-  'arrange.align-left',
-  'arrange.align-center',
-  'arrange.align-right',
-  'arrange.align-top',
-  'arrange.align-middle',
-  'arrange.align-bottom',
-  'arrange.distribute-horizontally',
-  'arrange.distribute-vertically'
-]
+/** The Arrange menu's commands, in its order: the menu bar and the context menu list the same ones. */
+const ALIGN: readonly Slot[] = commandsInMenu('arrange').map((command) => command.id)
 
 /**
  * Which registry commands each context menu lists, in order (TMT's right-click Connect and "Add
