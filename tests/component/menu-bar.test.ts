@@ -1,22 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
 import MenuBar from '../../src-renderer/src/components/MenuBar.svelte'
-import type { CommandState } from '../../src-renderer/src/commands/registry'
+import { commandState } from '../unit/renderer/command-fixtures'
 
 // A document open with nothing selected, an undo step and something to paste: Edit ▸ Undo, Paste and
 // Select All are enabled, Redo, Cut, Copy, Duplicate and Delete are not.
-const state: CommandState = {
-  mode: 'browser',
-  hasDocument: true,
-  dirty: false,
-  canUndo: true,
-  canRedo: false,
-  selectionCount: 0,
-  canPaste: true,
-  diagramCount: 1,
-  gridOn: true,
-  minimapOn: true
-}
+const state = commandState({ canUndo: true, canPaste: true })
 
 function focusedCommand(): string | null {
   return (document.activeElement as HTMLElement | null)?.getAttribute('data-command-id') ?? null

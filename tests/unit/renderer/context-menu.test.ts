@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { CONTEXT_MENUS, contextMenuItems, type ContextMenuItem } from '../../../src-renderer/src/commands/context-menu'
-import { COMMANDS, type CommandState } from '../../../src-renderer/src/commands/registry'
+import { COMMANDS } from '../../../src-renderer/src/commands/registry'
+import { commandState } from './command-fixtures'
 
-const state: CommandState = {
-  mode: 'browser',
-  hasDocument: true,
-  dirty: false,
-  canUndo: false,
-  canRedo: false,
-  selectionCount: 1,
-  canPaste: false,
-  diagramCount: 1,
-  gridOn: true,
-  minimapOn: false
-}
+const state = commandState({ selectionCount: 1 })
 
 const ids = (items: readonly ContextMenuItem[]): string[] => items.map((item) => (item.kind === 'separator' ? '-' : item.command.id))
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { commandForClipboardEvent, commandForKey, keyFocusOf, type KeyContext, type KeyFocus } from '../../../src-renderer/src/commands/key-routing'
 import type { KeyPress } from '../../../src-renderer/src/commands/key-chords'
+import { press } from './command-fixtures'
 import { COMMANDS } from '../../../src-renderer/src/commands/registry'
 import { TRIAGE_KEYS, triageKeyAction } from '../../../src-renderer/src/threats/triage-keys'
 
-const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...modifiers
-})
 
 function id(key: string, focus: KeyFocus, modifiers: Partial<KeyPress> = {}, mode: KeyContext['mode'] = 'browser'): string | undefined {
   return commandForKey(press(key, modifiers), { isMac: false, focus, mode })?.id

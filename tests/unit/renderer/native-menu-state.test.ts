@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { nativeMenuState, sameMenuState } from '../../../src-renderer/src/commands/native-menu-state'
-import type { CommandState } from '../../../src-renderer/src/commands/registry'
+import { commandState } from './command-fixtures'
 
-const open: CommandState = {
-  mode: 'electron',
-  hasDocument: true,
-  dirty: true,
-  canUndo: true,
-  canRedo: false,
-  selectionCount: 0,
-  canPaste: false,
-  diagramCount: 1,
-  gridOn: true,
-  minimapOn: false
-}
+const open = commandState({ mode: 'electron', dirty: true, canUndo: true })
 
 describe('nativeMenuState', () => {
   it('greys what cannot run and checks the toggles that are on', () => {

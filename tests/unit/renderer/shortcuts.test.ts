@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   COMMANDS,
   runCommand,
-  type CommandContext,
-  type CommandState
+  type CommandContext
 } from '../../../src-renderer/src/commands/registry'
 import { commandForKeyPress, displayShortcut, type KeyPress } from '../../../src-renderer/src/commands/shortcuts'
+import { commandState, press } from './command-fixtures'
 
-const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...modifiers
-})
 
 describe('command registry', () => {
   it('has the ids the Electron menu sends, each once', () => {
@@ -48,7 +40,7 @@ describe('command registry', () => {
     }
   })
 
-  const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1, gridOn: true, minimapOn: true }
+  const state = commandState()
 
   it('keeps undo and redo disabled until the editor brings history', () => {
     const undo = COMMANDS.find((command) => command.id === 'edit.undo')
@@ -136,7 +128,7 @@ describe('editor shortcuts', () => {
       }
     })
     const context = { editor } as CommandContext
-    const state: CommandState = { mode: 'browser', hasDocument: true, dirty: false, canUndo: false, canRedo: false, selectionCount: 0, canPaste: false, diagramCount: 1, gridOn: true, minimapOn: true }
+    const state = commandState()
     expect(await runCommand('edit.move-right-grid', state, context)).toBe(false)
     expect(await runCommand('edit.move-right-grid', { ...state, selectionCount: 1 }, context)).toBe(true)
     expect(await runCommand('edit.move-up', { ...state, selectionCount: 1 }, context)).toBe(true)
