@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { canvasCounts, canvasIds, classesOf, clickItem, itemBox, newModel, placeFromPalette, recordTraffic, selectedIds } from './support'
+import { canvasCounts, canvasIds, classesOf, clickItem, drawBoundaryAround, itemBox, newModel, placeFromPalette, recordTraffic, selectedIds } from './support'
 
 /**
  * The DFD editor, driven with the real mouse and keyboard in browser mode. Positions come from the
@@ -53,12 +53,7 @@ test('draws, connects, bounds, edits, undoes, copies, deletes, saves and reopens
 
   // A trust boundary drawn around the store flags the flow that now crosses it.
   expect(await classesOf(page, writes!)).not.toContain('crosses-boundary')
-  await page.locator('[data-testid="palette"] [data-type-id="GE.TB.B"]').click()
-  const storeBox = await itemBox(page, store)
-  await page.mouse.move(storeBox.x - 25, storeBox.y - 25)
-  await page.mouse.down()
-  await page.mouse.move(storeBox.x + storeBox.width + 25, storeBox.y + storeBox.height + 25, { steps: 6 })
-  await page.mouse.up()
+  await drawBoundaryAround(page, store, 25)
   await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 5, edges: 2 })
   await expect.poll(() => classesOf(page, writes!)).toContain('crosses-boundary')
 
@@ -129,12 +124,8 @@ test('a drag shows the crossing it changes while the button is held, drops as on
   await page.keyboard.press('c')
   await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 2, edges: 1 })
   const [flow] = await selectedIds(page)
-  await page.locator('[data-testid="palette"] [data-type-id="GE.TB.B"]').click()
+  await drawBoundaryAround(page, store, 60)
   const storeBox = await itemBox(page, store)
-  await page.mouse.move(storeBox.x - 60, storeBox.y - 60)
-  await page.mouse.down()
-  await page.mouse.move(storeBox.x + storeBox.width + 60, storeBox.y + storeBox.height + 60, { steps: 6 })
-  await page.mouse.up()
   await expect.poll(() => classesOf(page, flow!)).toContain('crosses-boundary')
 
   // The model changes on the drop; the canvas already shows that both ends are inside the box.

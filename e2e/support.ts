@@ -195,3 +195,13 @@ export async function clickItem(page: Page, id: string, shift = false): Promise<
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
   if (shift) await page.keyboard.up('Shift')
 }
+
+/** Draws a trust boundary box from the palette around a drawn item, `margin` page pixels beyond it on every side. */
+export async function drawBoundaryAround(page: Page, id: string, margin: number): Promise<void> {
+  await page.locator('[data-testid="palette"] [data-type-id="GE.TB.B"]').click()
+  const box = await itemBox(page, id)
+  await page.mouse.move(box.x - margin, box.y - margin)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width + margin, box.y + box.height + margin, { steps: 6 })
+  await page.mouse.up()
+}
