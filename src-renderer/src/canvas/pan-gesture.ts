@@ -54,13 +54,18 @@ export function installPanGesture(stage: HTMLElement, target: PanTarget, onChang
     if (delta.x !== 0 || delta.y !== 0) target.panBy(delta)
   }
 
+  /** The pan is over: the pointer is released and the state reported. */
+  const endPan = (pointerId: number): void => {
+    if (stage.hasPointerCapture?.(pointerId)) stage.releasePointerCapture(pointerId)
+    pan = null
+    report()
+  }
+
   const onPointerUp = (event: PointerEvent): void => {
     if (pan === null || event.pointerId !== pan.pointerId) return
     event.preventDefault()
     event.stopPropagation()
-    if (stage.hasPointerCapture?.(event.pointerId)) stage.releasePointerCapture(event.pointerId)
-    pan = null
-    report()
+    endPan(event.pointerId)
   }
 
   // The middle button's own default (autoscroll on Windows, paste on Linux) is no use on a canvas.
@@ -68,12 +73,15 @@ export function installPanGesture(stage: HTMLElement, target: PanTarget, onChang
     if (event.button === MIDDLE_BUTTON) event.preventDefault()
   }
 
-  stage.addEventListener('pointerdown', onPointerDown, true)
-  stage.addEventListener('pointermove', onPointerMove, true)
-  stage.addEventListener('pointerup', onPointerUp, true)
-  stage.addEventListener('pointercancel', onPointerUp, true)
-  stage.addEventListener('mousedown', onAuxiliary, true)
-  stage.addEventListener('auxclick', onAuxiliary, true)
+  // One signal takes every listener off again (remove below).
+  const listening = new AbortController()
+  const options = { capture: true, signal: listening.signal }
+  stage.addEventListener('pointerdown', onPointerDown, options)
+  stage.addEventListener('pointermove', onPointerMove, options)
+  stage.addEventListener('pointerup', onPointerUp, options)
+  stage.addEventListener('pointercancel', onPointerUp, options)
+  stage.addEventListener('mousedown', onAuxiliary, options)
+  stage.addEventListener('auxclick', onAuxiliary, options)
 
   return {
     setSpaceHeld(held) {
@@ -84,18 +92,11 @@ export function installPanGesture(stage: HTMLElement, target: PanTarget, onChang
     cancel() {
       if (pan === null) return false
       target.setPan(pan.start)
-      if (stage.hasPointerCapture?.(pan.pointerId)) stage.releasePointerCapture(pan.pointerId)
-      pan = null
-      report()
+      endPan(pan.pointerId)
       return true
     },
     remove() {
-      stage.removeEventListener('pointerdown', onPointerDown, true)
-      stage.removeEventListener('pointermove', onPointerMove, true)
-      stage.removeEventListener('pointerup', onPointerUp, true)
-      stage.removeEventListener('pointercancel', onPointerUp, true)
-      stage.removeEventListener('mousedown', onAuxiliary, true)
-      stage.removeEventListener('auxclick', onAuxiliary, true)
+      listening.abort()
     }
   }
 }
