@@ -2,6 +2,7 @@ import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
 import type { Threat, ThreatModel } from '../model/model'
 import { readPytm } from '../importers/pytm/read-pytm'
+import { namesById, threatRow } from '../cli/commands/threat-rows'
 
 /**
  * What `pytm.ours.ms` times, built by pytm-analysis.ts the way the app and the CLI are built: a pytm
@@ -16,18 +17,11 @@ export function analyse(bytes: Uint8Array, libraryText: string): { readonly mode
 /** The findings of one analysis as pytm names them, `SID target-name`, sorted: what the bench compares. */
 export function findingKeys(bytes: Uint8Array, libraryText: string): string[] {
   const { model, threats } = analyse(bytes, libraryText)
-  const names = new Map<string, string>()
-  for (const diagram of model.diagrams) {
-    for (const item of [...diagram.elements, ...diagram.flows, ...diagram.boundaries]) names.set(item.id, item.name)
-  }
+  const names = namesById(model)
+  // As `threatwright threats --json` prints them: ruleId is the SID, targetName the pytm element name.
   return threats
     .filter((threat) => threat.state.value !== 'notApplicable')
-    .map((threat) => `${threat.origin.kind === 'generated' ? threat.origin.ruleId : '?'} ${targetName(threat, names)}`)
+    .map((threat) => threatRow(threat, names, false))
+    .map((row) => `${row.ruleId} ${row.targetName ?? '?'}`)
     .sort()
-}
-
-function targetName(threat: Threat, names: ReadonlyMap<string, string>): string {
-  const { target } = threat
-  const id = target.kind === 'element' ? target.elementId : target.kind === 'flow' ? target.flowId : target.kind === 'boundary' ? target.boundaryId : ''
-  return names.get(id) ?? '?'
 }

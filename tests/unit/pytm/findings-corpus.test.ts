@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { generatePytmFindings } from '../../../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../../../analysis/pytm/threat-library'
 import type { Threat } from '../../../model/model'
-import { corpusName, itemNames, pytmCorpusModels, pytmLibraryFiles, readCorpusFile, requireModel } from './pytm-test-files'
+import { namesById, threatRow } from '../../../cli/commands/threat-rows'
+import { corpusName, pytmCorpusModels, pytmLibraryFiles, readCorpusFile, requireModel } from './pytm-test-files'
 
 /**
  * The oracle: the findings pytm itself wrote into each corpus dump. Importing the dump's model and
@@ -41,12 +42,9 @@ describe('pytm findings: ours against pytm on every corpus dump that holds findi
       const imported = requireModel(readCorpusFile(path))
       // Without the imported threats the engine decides states itself (exclusions from assumptions).
       const model = keepImportedThreats ? imported : { ...imported, threats: [] }
-      const names = itemNames(model)
-      const targetName = (threat: Threat): string => {
-        const target = threat.target
-        const id = target.kind === 'element' ? target.elementId : target.kind === 'flow' ? target.flowId : target.kind === 'boundary' ? target.boundaryId : ''
-        return names.get(id) ?? id
-      }
+      const names = namesById(model)
+      // The target name as `threatwright threats --json` prints it, which is what pytm's findings name.
+      const targetName = (threat: Threat): string => threatRow(threat, names, false).targetName ?? ''
       const result = generatePytmFindings(model, library)
       expect(result.diagnostics).toEqual([])
       return new Set(

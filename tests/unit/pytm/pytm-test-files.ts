@@ -32,11 +32,3 @@ export function requireModel(result: ReadResult): ThreatModel {
   return result.model
 }
 
-/** Item id → name, over every diagram, to print threats as (SID, target name) like pytm does. */
-export function itemNames(model: ThreatModel): Map<string, string> {
-  const names = new Map<string, string>()
-  for (const diagram of model.diagrams) {
-    for (const item of [...diagram.elements, ...diagram.flows, ...diagram.boundaries]) names.set(item.id, item.name)
-  }
-  return names
-}

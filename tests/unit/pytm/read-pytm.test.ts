@@ -3,7 +3,8 @@ import { detectFormat } from '../../../importers/registry'
 import type { DiagramElement, Flow, Property } from '../../../model/model'
 import { readFileSync } from 'node:fs'
 import { readPytm } from '../../../importers/pytm/read-pytm'
-import { corpusName, itemNames, pytmCorpusModels, readCorpusFile, readInline, requireModel } from './pytm-test-files'
+import { namesById } from '../../../cli/commands/threat-rows'
+import { corpusName, pytmCorpusModels, readCorpusFile, readInline, requireModel } from './pytm-test-files'
 
 const findFile = (suffix: string): string => {
   const path = pytmCorpusModels().find((candidate) => candidate.endsWith(suffix))
@@ -115,7 +116,7 @@ describe('readPytm on the 1.4.0 dump of tm.py (counts from SOURCES.md)', () => {
   })
 
   it('links responses to their requests', () => {
-    const names = itemNames(model)
+    const names = namesById(model)
     const pairs = diagram.flows.filter((flow) => flow.responseTo !== null).map((flow) => [flow.name, names.get(flow.responseTo ?? '')])
     expect(pairs).toContainEqual(['Show comments (*)', 'User enters comments (*)'])
     expect(pairs).toHaveLength(4)

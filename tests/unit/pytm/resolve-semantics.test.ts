@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { generatePytmFindings } from '../../../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../../../analysis/pytm/threat-library'
 import type { ThreatModel } from '../../../model/model'
-import { itemNames, readInline, requireModel } from './pytm-test-files'
+import { namesById, threatRow } from '../../../cli/commands/threat-rows'
+import { readInline, requireModel } from './pytm-test-files'
 
 /** A hand-written library: each rule tests one behaviour of pytm's check() and resolve() (pytm.md §2, §6). */
 const library = parseThreatLibrary(
@@ -19,13 +20,11 @@ const library = parseThreatLibrary(
 )
 
 function findings(model: ThreatModel): string[] {
-  const names = itemNames(model)
+  const names = namesById(model)
   return generatePytmFindings(model, library)
     .threats.map((threat) => {
-      const target = threat.target
-      const id = target.kind === 'element' ? target.elementId : target.kind === 'flow' ? target.flowId : ''
-      const sid = threat.origin.kind === 'generated' ? threat.origin.ruleId : ''
-      return `${sid} @ ${names.get(id) ?? id}${threat.state.value === 'notStarted' ? '' : ` [${threat.state.value ?? threat.state.raw ?? ''}]`}`
+      const { ruleId, targetName } = threatRow(threat, names, false)
+      return `${ruleId} @ ${targetName ?? ''}${threat.state.value === 'notStarted' ? '' : ` [${threat.state.value ?? threat.state.raw ?? ''}]`}`
     })
     .sort()
 }
