@@ -20,6 +20,8 @@ export function readDiagram(context: ReadContext, surface: XmlElement, path: str
   const header = childElement(surface, 'Header', MODEL_NS)
   const name = header !== undefined ? textContent(header).trim() : (list.name ?? '')
 
+  // Each entry's id, for its slot in the diagram's bag; an entry dropped as malformed has none.
+  const idOfEntry = new Map<XmlElement, string>()
   const entries = (local: string): DictionaryEntry[] => {
     const container = childElement(surface, local, MODEL_NS)
     const found: DictionaryEntry[] = []
@@ -28,7 +30,10 @@ export function readDiagram(context: ReadContext, surface: XmlElement, path: str
       const entryPath = `${path}/${local}/${entry.name}[${index + 1}]`
       const read = readDictionaryEntry(entry, entryPath)
       if (read === null) report(context, 'tm7.malformed-entry', 'warning', `an entry of ${local} has no a:Value; it is dropped`, entryPath)
-      else found.push(read)
+      else {
+        found.push(read)
+        idOfEntry.set(entry, read.id)
+      }
     })
     return found
   }
@@ -50,7 +55,7 @@ export function readDiagram(context: ReadContext, surface: XmlElement, path: str
 
   const slotted = (child: XmlElement): ReturnType<typeof xmlToJson> | undefined => {
     if (child.uri !== MODEL_NS || (child.local !== 'Borders' && child.local !== 'Lines')) return undefined
-    return xmlToJson(child, (entry) => ({ slot: readDictionaryEntry(entry, '')?.id ?? '' }))
+    return xmlToJson(child, (entry) => ({ slot: idOfEntry.get(entry) ?? '' }))
   }
   return {
     id: asId<DiagramId>(id),

@@ -21,13 +21,17 @@ export function childElements(element: XmlElement, local: string, uri?: string):
 /** The element's own character data (direct text children joined), untrimmed. */
 export function textContent(element: XmlElement | undefined): string {
   if (element === undefined) return ''
+  // Most elements a reader asks for hold one text run: return it as it is.
+  const only = element.children.length === 1 ? element.children[0] : undefined
+  if (only?.kind === 'text') return only.text
   let text = ''
   for (const child of element.children) if (child.kind === 'text') text += child.text
   return text
 }
 
 export function attributeValue(element: XmlElement, uri: string, local: string): string | undefined {
-  return element.attributes.find((attribute) => attribute.uri === uri && attribute.local === local)?.value
+  for (const attribute of element.attributes) if (attribute.uri === uri && attribute.local === local) return attribute.value
+  return undefined
 }
 
 /** `i:nil="true"`: a null reference or string, distinct from an empty string (tmt-format.md §2). */
