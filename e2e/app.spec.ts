@@ -76,28 +76,38 @@ test('draws the sample diagram and shows its counts', async ({ page, request }, 
   await page.screenshot({ path: testInfo.outputPath('sample.png') })
 })
 
-test('a bad file shows an error naming it and keeps the sample open', async ({ page, request }, testInfo) => {
-  const sample = await fetchSample(request)
-  await openApp(page)
-  await expect.poll(() => canvasCounts(page)).toEqual(expectedCounts(firstDiagram(sample.model)))
+/** The three refusals issue 2 names, each with the words that tell the user what is wrong and where. */
+const badFiles = [
+  { name: 'broken-model.json', content: '{ "model": [ this is not JSON', says: ['line 1, column 14', 'not valid JSON'] },
+  {
+    name: 'from-the-future.twm',
+    content: JSON.stringify({ format: 'threatwright', formatVersion: 99, model: {} }),
+    says: ['written by a newer Threatwright', 'format version 99']
+  },
+  { name: 'notes.txt', content: 'Meeting notes: review the payment flow on Tuesday.', says: ['not a format Threatwright can read'] }
+]
 
-  await page.getByTestId('open-file-input').setInputFiles({
-    name: 'broken-model.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('{ "model": [ this is not JSON')
+for (const bad of badFiles) {
+  test(`${bad.name}: an error naming the file and what is wrong, and the sample stays open`, async ({ page, request }, testInfo) => {
+    const sample = await fetchSample(request)
+    await openApp(page)
+    await expect.poll(() => canvasCounts(page)).toEqual(expectedCounts(firstDiagram(sample.model)))
+
+    await page.getByTestId('open-file-input').setInputFiles({ name: bad.name, mimeType: 'application/octet-stream', buffer: Buffer.from(bad.content) })
+
+    const panel = page.getByTestId('error-panel')
+    await expect(panel).toBeVisible()
+    await expect(panel.getByRole('heading')).toHaveText(`Could not open ${bad.name}`)
+    for (const words of bad.says) await expect(panel).toContainText(words)
+    await expect(panel).toContainText('still open')
+    await expect(page).toHaveTitle(`${sample.fileName} — Threatwright`)
+    await page.screenshot({ path: testInfo.outputPath('error-panel.png') })
+    expect(await canvasCounts(page)).toEqual(expectedCounts(firstDiagram(sample.model)))
+    await expect(page.getByTestId('model-elements')).toHaveText(
+      String(sample.model.diagrams.reduce((sum, each) => sum + each.elements.length, 0))
+    )
   })
-
-  const panel = page.getByTestId('error-panel')
-  await expect(panel).toBeVisible()
-  await expect(panel.getByRole('heading')).toHaveText('Could not open broken-model.json')
-  await expect(panel).toContainText('still open')
-  await expect(page).toHaveTitle(`${sample.fileName} — Threatwright`)
-  await page.screenshot({ path: testInfo.outputPath('error-panel.png') })
-  expect(await canvasCounts(page)).toEqual(expectedCounts(firstDiagram(sample.model)))
-  await expect(page.getByTestId('model-elements')).toHaveText(
-    String(sample.model.diagrams.reduce((sum, each) => sum + each.elements.length, 0))
-  )
-})
+}
 
 test('opens an uploaded model and switches between its diagrams', async ({ page, request }) => {
   const sample = await fetchSample(request)
