@@ -12,6 +12,12 @@ const repositoryRoot = resolve(__dirname, '..')
  * (electron.vite.config.ts; docs/decisions/0009).
  */
 export async function bundledEntry<Module>(name: string): Promise<Module> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file built a moment ago
+  return require(await buildBenchEntry(name)) as Module
+}
+
+/** Builds `bench/<name>.ts` as bundledEntry does, without loading it (a child process's entry); its path. */
+export async function buildBenchEntry(name: string): Promise<string> {
   const folder = join(repositoryRoot, 'out', 'bench')
   await build({
     configFile: false,
@@ -26,6 +32,5 @@ export async function bundledEntry<Module>(name: string): Promise<Module> {
       rolldownOptions: { output: { format: 'cjs', entryFileNames: `${name}.js` } }
     }
   })
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file built a moment ago
-  return require(join(folder, `${name}.js`)) as Module
+  return join(folder, `${name}.js`)
 }
