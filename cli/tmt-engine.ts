@@ -1,6 +1,6 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics'
 import { asId, type ThreatDefinitionId } from '../model/ids'
-import type { ThreatDefinition } from '../model/model'
+import type { ThreatDefinition, ThreatModel } from '../model/model'
 import { normalizePriority, normalizeStrideCategory } from '../model/normalize-enums'
 import type { Template } from '../model/template'
 import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
@@ -66,6 +66,31 @@ export const tmtEngine: ThreatEngine = {
     const choice = await chooseTemplate(input)
     if ('failure' in choice) return { threats: [], definitions: [], diagnostics: [choice.failure] }
     const generated = generateTmtThreats(input.model, choice.template)
-    return { threats: generated.threats, definitions: definitionsOf(choice.template), diagnostics: [...choice.diagnostics, ...generated.diagnostics] }
+    const unknownTypes = input.template === undefined ? [] : foreignTypesWarning(input.model, choice.template, input.modelPath, input.template)
+    return {
+      threats: generated.threats,
+      definitions: definitionsOf(choice.template),
+      diagnostics: [...choice.diagnostics, ...unknownTypes, ...generated.diagnostics]
+    }
   }
+}
+
+/**
+ * A template's rules recognise items only by the types it defines (`is` walks the template's own type tree),
+ * so a model none of whose element, flow or boundary types the template knows gets nothing from it: say so
+ * instead of printing an empty list, and name the command that re-types the model (TMT's "apply template").
+ */
+function foreignTypesWarning(model: ThreatModel, template: Template, modelPath: string, templateArgument: string): Diagnostic[] {
+  const items = model.diagrams.flatMap((diagram) => [...diagram.elements, ...diagram.flows, ...diagram.boundaries])
+  const known = new Set(template.elementTypes.map((type) => type.id))
+  if (items.length === 0 || items.some((item) => known.has(item.typeId))) return []
+  return [
+    diagnostic(
+      'tmt.template.no-known-types',
+      'warning',
+      `not one of the model's element types exists in template '${templateArgument}', so its rules generate nothing for it; ` +
+        `re-type the model first: threatwright apply-template ${modelPath} <out> --template ${templateArgument}`,
+      { file: modelPath }
+    )
+  ]
 }

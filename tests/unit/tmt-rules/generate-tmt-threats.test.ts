@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateTmtThreats } from '../../../analysis/tmt-rules/generate-tmt-threats'
+import { setOutOfScope } from '../../../model/edits/diagram-edits'
 import { ruleTestModel, template } from './rule-fixtures'
 
 describe('generateTmtThreats', () => {
@@ -25,6 +26,24 @@ describe('generateTmtThreats', () => {
   it('gives no threats to out-of-scope flows and never matches ROOT', () => {
     expect(generatedFor('Ignored')).toEqual([])
     expect(result.threats.some((threat) => threat.definitionId === 'NEVER')).toBe(false)
+  })
+
+  it('still gives out-of-scope elements their threats: only out-of-scope flows get none', () => {
+    // tmt-rules.md, "Out Of Scope element: threats still generated" (cisco-openconnect.tm7 in the corpus stores
+    // threats on the flows of its two out-of-scope elements). Here every element is out of scope, at both flow ends.
+    const diagram = input.diagrams[0]!
+    const allOutOfScope = setOutOfScope(input, diagram.id, diagram.elements.map((element) => element.id), true, 'hosted by a partner')
+    expect(allOutOfScope.diagrams[0]!.elements.every((element) => element.outOfScope)).toBe(true)
+    const outOfScopeResult = generateTmtThreats(allOutOfScope, template)
+    const rulesFor = (flowName: string): string[] =>
+      outOfScopeResult.threats
+        .filter((threat) => threat.target.kind === 'interaction' && threat.target.flowId === diagram.flows.find((flow) => flow.name === flowName)!.id)
+        .map((threat) => threat.definitionId as string)
+        .sort()
+    expect(rulesFor('Requests')).toEqual(['CROSS', 'WEB'])
+    expect(rulesFor('Admin calls')).toEqual(['CROSS', 'LINE'])
+    expect(rulesFor('Ignored')).toEqual([])
+    expect(outOfScopeResult.threats.map((threat) => threat.id)).toEqual(result.threats.map((threat) => threat.id))
   })
 
   it('keys threats like TMT and fills their text and defaults', () => {
