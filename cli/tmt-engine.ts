@@ -66,11 +66,16 @@ export const tmtEngine: ThreatEngine = {
     const choice = await chooseTemplate(input)
     if ('failure' in choice) return { threats: [], definitions: [], diagnostics: [choice.failure] }
     const generated = generateTmtThreats(input.model, choice.template)
+    // Rule messages are about the template's text: from a .tb7 they name that file, not the model.
+    const templateFile = input.template !== undefined && findBuiltInTemplate(input.template) === undefined ? input.template : undefined
+    const ruleDiagnostics = generated.diagnostics.map((entry) =>
+      templateFile !== undefined && entry.location.file === undefined ? { ...entry, location: { ...entry.location, file: templateFile } } : entry
+    )
     const unknownTypes = input.template === undefined ? [] : foreignTypesWarning(input.model, choice.template, input.modelPath, input.template)
     return {
       threats: generated.threats,
       definitions: definitionsOf(choice.template),
-      diagnostics: [...choice.diagnostics, ...unknownTypes, ...generated.diagnostics]
+      diagnostics: [...choice.diagnostics, ...unknownTypes, ...ruleDiagnostics]
     }
   }
 }
