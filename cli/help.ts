@@ -41,6 +41,10 @@ const DETAILS: Readonly<Record<string, readonly string[]>> = {
     '  --exclude-out-of-scope     leave out out-of-scope elements and flows and their threats',
     '  --no-diagrams              leave out the drawings (the inventories stay)',
     '  --summary-only             document control, sign-off and executive summary only',
+    '  --engine, --template, --threatlib',
+    '                             generate threats as `threats` does and report them merged with the',
+    "                             file's; default: generated for Threagile models (Threagile's rules, the",
+    "                             file's risk_tracking wins), the file's threats for every other format",
     '',
     'PDF is the HTML report printed by headless Chromium: CHROMIUM_PATH, else /usr/bin/chromium and other',
     'usual places; without one the command exits 2 and says how to get it. Nothing is downloaded.',
@@ -50,9 +54,15 @@ const DETAILS: Readonly<Record<string, readonly string[]>> = {
     'For CI: exits 1 and lists them when an open threat (not mitigated, not applicable, not accepted) is at',
     'or above the severity, else 0. A threat without a severity is ranked by its priority (low, medium,',
     'high, critical map to the same severities); one with neither is not gated but counted on stderr.',
+    'An obsolete threat (its element or interaction is gone) never fails the gate; it is counted on stderr.',
     '',
     '  --fail-on <severity>   info, low, medium, elevated, high or critical',
-    '  --json                 print { "failOn", "failed", "openThreats", "threats", "unratedOpenThreats" }'
+    '  --engine, --template, --threatlib',
+    "                         generate threats as `threats` does and gate them merged with the file's;",
+    "                         default: generated for Threagile models (Threagile's rules, the file's",
+    "                         risk_tracking wins), the file's threats for every other format",
+    '  --json                 print { "failOn", "failed", "openThreats", "threats", "unratedOpenThreats",',
+    '                         "obsoleteOpenThreats"?, "threatSource"? } (see the README)'
   ],
   'apply-template': [
     "TMT's Apply Template: re-types every element, flow and boundary for the template (same type id, else",

@@ -11,6 +11,8 @@ export type LoadedModel =
       readonly kind: 'loaded'
       readonly model: ThreatModel
       readonly formatId: string
+      /** Exactly the bytes that were parsed (the report hashes these, so its hash names this model). */
+      readonly bytes: Uint8Array
       /** Warnings and notes from reading; the caller decides where they belong. */
       readonly diagnostics: readonly Diagnostic[]
     }
@@ -32,7 +34,7 @@ export async function loadModel(path: string, io: CliIo): Promise<LoadedModel> {
     if (result.diagnostics.length === 0) reportError(io, `cannot read ${path}: no model in the file`)
     return { kind: 'failed' }
   }
-  return { kind: 'loaded', model: result.model, formatId: result.formatId, diagnostics: result.diagnostics }
+  return { kind: 'loaded', model: result.model, formatId: result.formatId, bytes: file.bytes, diagnostics: result.diagnostics }
 }
 
 /**

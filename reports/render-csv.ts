@@ -53,7 +53,9 @@ function threatCells(row: ThreatRow): readonly string[] {
     row.priority ?? '',
     row.likelihood ?? '',
     row.impact ?? '',
-    stateLabel(row.state),
+    // A threat whose element or interaction is gone is marked here, where a tracker maps the status, as the
+    // HTML/Markdown register flags it OBSOLETE; the columns stay fixed for importers that map them by position.
+    row.obsolete ? `${stateLabel(row.state)} (obsolete)` : stateLabel(row.state),
     row.isOpen ? 'yes' : 'no',
     row.justification,
     row.mitigations.map((mitigation) => `${mitigation.description} (${mitigation.status})`).join('\n'),

@@ -1,44 +1,28 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { formatDiagnostic, type Diagnostic } from '../../model/diagnostics'
+import type { Diagnostic } from '../../model/diagnostics'
 import type { ThreatModel } from '../../model/model'
-import { readModelFile } from '../../importers/registry'
-import { reportError, type CliIo } from '../cli-io'
-import { readInputFile } from '../file-access'
+import type { ModelThreats } from '../model-threats'
 
-export type ReportInput =
-  | {
-      readonly kind: 'loaded'
-      readonly model: ThreatModel
-      readonly fileName: string
-      /** SHA-256 of exactly the bytes that were parsed, so the hash in the report names this model. */
-      readonly sha256: string
-      readonly diagnostics: readonly Diagnostic[]
-    }
-  | { readonly kind: 'failed' }
+export interface ReportInput {
+  readonly model: ThreatModel
+  readonly fileName: string
+  /** SHA-256 of exactly the bytes that were parsed, so the hash in the report names this model. */
+  readonly sha256: string
+  /** Messages from reading the model and from the engine that generated its threats, if one ran. */
+  readonly diagnostics: readonly Diagnostic[]
+}
 
 /**
- * Reads the model file once, hashes those bytes and parses the same bytes (reading twice could hash one
- * version and report another if the file changes in between). Failures are printed like load-model.ts.
+ * The report's input from the evaluated model. The file was read once and those same bytes parsed and
+ * hashed (reading twice could hash one version and report another if the file changes in between).
  */
-export async function readReportInput(path: string, io: CliIo): Promise<ReportInput> {
-  const file = await readInputFile(path)
-  if (file.kind === 'failed') {
-    reportError(io, `cannot read ${path}: ${file.reason}`)
-    return { kind: 'failed' }
-  }
-  const result = readModelFile({ bytes: file.bytes, fileName: path })
-  if (result.model === null) {
-    for (const entry of result.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
-    if (result.diagnostics.length === 0) reportError(io, `cannot read ${path}: no model in the file`)
-    return { kind: 'failed' }
-  }
+export function reportInput(path: string, threats: Extract<ModelThreats, { kind: 'ready' }>): ReportInput {
   return {
-    kind: 'loaded',
-    model: result.model,
+    model: threats.model,
     fileName: basename(path),
-    sha256: createHash('sha256').update(file.bytes).digest('hex'),
-    diagnostics: result.diagnostics
+    sha256: createHash('sha256').update(threats.loaded.bytes).digest('hex'),
+    diagnostics: [...threats.loaded.diagnostics, ...threats.engineDiagnostics]
   }
 }
 

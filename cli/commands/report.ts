@@ -7,15 +7,16 @@ import { reportError, type CliIo } from '../cli-io'
 import { ExitCode } from '../exit-codes'
 import { describeFileError, isSameFile } from '../file-access'
 import { reportUsageProblem, showCommandHelp } from '../help'
+import { describeThreatSource, GENERATION_OPTIONS, loadModelThreats } from '../model-threats'
 import { chooseReportFormat, reportFormats } from './report-formats'
-import { readReportInput, reportTimestamp } from './report-input'
+import { reportInput, reportTimestamp } from './report-input'
 import { chromiumPdfPrinter, type PdfPrinter } from './report-pdf'
 
 export const reportSyntax: CommandSyntax = {
   name: 'report',
   positionals: ['model'],
   flags: ['exclude-mitigated', 'exclude-not-applicable', 'exclude-out-of-scope', 'no-diagrams', 'summary-only'],
-  options: ['format', 'output', 'diagram'],
+  options: ['format', 'output', 'diagram', ...GENERATION_OPTIONS],
   summary: 'Write an audit report (HTML, PDF, Markdown, CSV, JSON or SARIF) of a model'
 }
 
@@ -28,8 +29,9 @@ export interface ReportCommandDependencies {
 
 /**
  * `threatwright report <model> --format html|pdf|md|csv|json|sarif -o <file> [flags]`. Checks the arguments,
- * reads and hashes the model, renders, and only then replaces <file> atomically (keeping <file>.bak), so
- * a bad input or a failed PDF print never costs an existing report.
+ * reads and hashes the model, takes its threats as `check` does (model-threats.ts: generated and merged
+ * when asked or when the format derives them), renders, and only then replaces <file> atomically (keeping
+ * <file>.bak), so a bad input or a failed PDF print never costs an existing report.
  */
 export async function runReport(
   argv: readonly string[],
@@ -65,8 +67,10 @@ export async function runReport(
     return reportUsageProblem(`${modelPath} and ${outputPath} are the same file; write the report to another file`, reportSyntax, io)
   }
 
-  const input = await readReportInput(modelPath, io)
-  if (input.kind === 'failed') return ExitCode.input
+  const threats = await loadModelThreats(modelPath, parsed.options, 'when-asked-or-derived', io)
+  if (threats.kind === 'usage') return reportUsageProblem(threats.problem, reportSyntax, io)
+  if (threats.kind === 'failed') return ExitCode.input
+  const input = reportInput(modelPath, threats)
   if (options.diagramId !== null && !input.model.diagrams.some((diagram) => diagram.id === options.diagramId)) {
     const known = input.model.diagrams.map((diagram) => diagram.id).join(', ') || 'none'
     reportError(io, `${modelPath}: there is no diagram '${options.diagramId}' (diagrams: ${known})`)
@@ -94,7 +98,9 @@ export async function runReport(
   try {
     const written = await writeFileAtomic(outputPath, bytes, { backup: true })
     const backup = written.backupPath === null ? '' : `; the previous version was kept as ${written.backupPath}`
-    io.stdout(`Wrote ${outputPath} (${format.id} report of ${modelPath}, model SHA-256 ${input.sha256})${backup}\n`)
+    // Threats the file holds are what reports have always listed; when an engine ran, say which.
+    const evaluated = threats.source.kind === 'engine' ? `Evaluated ${describeThreatSource(threats.source)}\n` : ''
+    io.stdout(`Wrote ${outputPath} (${format.id} report of ${modelPath}, model SHA-256 ${input.sha256})${backup}\n${evaluated}`)
     return ExitCode.success
   } catch (error) {
     reportError(io, `cannot write ${outputPath}: ${describeFileError(error)}`)
