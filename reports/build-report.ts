@@ -32,6 +32,7 @@ export function buildReport(model: ThreatModel, options: ReportOptions, context:
       modelId: model.id,
       modelFileName: context.modelFileName,
       modelSha256: context.modelSha256,
+      modelHash: context.modelHash ?? { kind: 'file' },
       generatedAt: context.generatedAt,
       generator: context.generator
     },

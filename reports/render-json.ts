@@ -31,6 +31,8 @@ export function renderJson(report: Report): string {
       contentHashRule: JSON_CONTENT_HASH_RULE,
       contentSha256,
       modelFileName: report.source.modelFileName,
+      // `{ kind: 'file' }`, or `{ kind: 'unsaved', description }`: then no file on disk has modelSha256.
+      modelHash: report.source.modelHash,
       modelSha256: report.source.modelSha256
     }
   })

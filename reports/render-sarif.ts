@@ -41,13 +41,23 @@ export function renderSarif(report: Report): string {
             rules: rules.map(ruleObject)
           }
         },
-        artifacts: [{ location: { uri }, hashes: { 'sha-256': report.source.modelSha256 } }],
+        artifacts: [modelArtifact(report, uri)],
         invocations: [{ executionSuccessful: true, endTimeUtc: report.source.generatedAt }],
         results: open.map((row) => resultObject(row, rules, uri)),
         properties: { modelTitle: report.documentControl.title, documentId: report.documentControl.documentId }
       }
     ]
   })
+}
+
+/**
+ * The model file as SARIF's artifact. `hashes` claims the file at `uri` has these bytes, so a model with
+ * unsaved changes (no file holds it) gets its hash in the property bag instead, with what it covers.
+ */
+function modelArtifact(report: Report, uri: string): object {
+  const { modelHash, modelSha256 } = report.source
+  if (modelHash.kind === 'file') return { location: { uri }, hashes: { 'sha-256': modelSha256 } }
+  return { location: { uri }, properties: { unsavedChanges: true, modelSha256, modelHashCovers: modelHash.description } }
 }
 
 function distinctRules(rows: readonly ThreatRow[]): readonly ThreatRow[] {

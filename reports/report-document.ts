@@ -1,6 +1,7 @@
 import { heading, paragraph, type Block, type ReportDocument } from './document-blocks'
 import { frontMatterBlocks } from './front-matter-blocks'
 import { CONTENT_HASH_COMMAND, CONTENT_HASH_RULE } from './integrity'
+import { modelHashCheckRows, modelHashRows } from './model-hash-rows'
 import type { Report } from './report-types'
 import { riskBlocks } from './risk-blocks'
 import { SECTIONS } from './section-titles'
@@ -24,12 +25,11 @@ function integrityBlocks(report: Report, contentSha256: string, fileExtension: s
     {
       kind: 'fields',
       rows: [
-        { label: 'Model file', value: [{ kind: 'code', text: source.modelFileName }] },
-        { label: 'Model file SHA-256', value: [{ kind: 'code', text: source.modelSha256 }] },
+        ...modelHashRows(source, true),
         { label: 'Report content SHA-256', value: [{ kind: 'code', text: contentSha256 }] },
         { label: 'What the content hash covers', value: [CONTENT_HASH_RULE] },
         { label: 'Check the report', value: [{ kind: 'code', text: CONTENT_HASH_COMMAND.replace('REPORT', `report${fileExtension}`) }] },
-        { label: 'Check the model', value: [{ kind: 'code', text: `sha256sum ${source.modelFileName}` }] }
+        ...modelHashCheckRows(source)
       ]
     },
     paragraph(

@@ -34,10 +34,26 @@ export interface ReportContext {
   readonly generator: { readonly name: string; readonly version: string }
   /** Messages from reading the file (readers, validation), listed under "Open questions and model messages". */
   readonly diagnostics?: readonly Diagnostic[]
+  /** What `modelSha256` is the hash of; absent means `{ kind: 'file' }`. */
+  readonly modelHash?: ModelHashSubject
 }
 
-export interface ReportSource extends Omit<ReportContext, 'diagnostics'> {
+/**
+ * What the report's model hash covers. The report only says "`sha256sum <file>` checks it" when it is the
+ * hash of the file's bytes; a model with unsaved changes exists in no file, and the report says so.
+ */
+export type ModelHashSubject =
+  /** The bytes of the file `modelFileName` as read or last written (what the CLI hashes). */
+  | { readonly kind: 'file' }
+  /**
+   * The model has changes no file holds (or was never saved). `description` names what was hashed
+   * instead, e.g. "the native .twm serialisation of the model in the app".
+   */
+  | { readonly kind: 'unsaved'; readonly description: string }
+
+export interface ReportSource extends Omit<ReportContext, 'diagnostics' | 'modelHash'> {
   readonly modelId: string
+  readonly modelHash: ModelHashSubject
 }
 
 export interface DocumentControl {

@@ -40,6 +40,13 @@ export interface OpenedDocument {
    * main so Threats ▸ Generate can run its rules as TMT would; absent when the model embeds none.
    */
   readonly embeddedTemplate?: Template
+  /**
+   * Lower-case hex SHA-256 of the exact bytes main read (the file, the upload, the embedded sample), so a
+   * report on the unmodified document gives the hash `sha256sum` prints for the file (issue 9). After a
+   * save the renderer replaces it with the SaveOutcome's `sha256`. Absent when no bytes stand behind the
+   * document: a new model, a crash-recovery copy.
+   */
+  readonly fileSha256?: string
 }
 
 export type OpenOutcome =
@@ -57,13 +64,16 @@ export type SaveOutcome =
       readonly path: string
       readonly backupPath: string | null
       readonly diagnostics?: readonly Diagnostic[]
+      /** Lower-case hex SHA-256 of the bytes written (what `sha256sum` of the file prints). */
+      readonly sha256?: string
     }
-  /** Browser mode: the renderer offers these bytes as a download (`diagnostics` as for `written`). */
+  /** Browser mode: the renderer offers these bytes as a download (`diagnostics` and `sha256` as for `written`). */
   | {
       readonly kind: 'download'
       readonly fileName: string
       readonly base64: string
       readonly diagnostics?: readonly Diagnostic[]
+      readonly sha256?: string
     }
   | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'cancelled' }
@@ -81,6 +91,12 @@ export interface RecoveryEntry {
   readonly savedAt: string
   readonly reason: 'differs-from-disk' | 'missing-on-disk' | 'unreadable-on-disk' | 'never-saved'
 }
+
+/** The hash of what Save would write now: for a report on a model whose changes no file holds yet. */
+export type NativeHashOutcome =
+  | { readonly kind: 'hashed'; readonly sha256: string }
+  /** The model does not pass validation, so Save would refuse it too. */
+  | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
 
 export type AutosaveOutcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] }
 
@@ -118,6 +134,11 @@ export interface Commands {
     request: { readonly model: ThreatModel; readonly formatId: string; readonly suggestedName: string }
     response: SaveOutcome
   }
+  /**
+   * SHA-256 of the model serialised as a native .twm file: the bytes File ▸ Save would write now. The
+   * report of a model with unsaved changes (or never saved) names this hash as such, since no file holds it.
+   */
+  'document:native-sha256': { request: { readonly model: ThreatModel }; response: NativeHashOutcome }
   /** The renderer reports unsaved changes so main can ask before closing the window. */
   'document:set-dirty': { request: { readonly dirty: boolean }; response: null }
   /**
@@ -190,6 +211,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'document:save',
   'document:save-as',
   'document:export',
+  'document:native-sha256',
   'document:set-dirty',
   'document:autosave',
   'document:recovery-list',

@@ -78,6 +78,7 @@ export function createCommandHandlers(deps: CommandHandlerDeps): CommandHandlers
     'document:save': async (request) => reportSave(await save.save(request)),
     'document:save-as': async (request) => reportSave(await save.saveAs(request)),
     'document:export': (request) => save.exportModel(request),
+    'document:native-sha256': (request) => save.nativeSha256(request),
     'document:set-dirty': async ({ dirty }) => {
       deps.setDirty(dirty)
       return null

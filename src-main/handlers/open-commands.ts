@@ -11,6 +11,7 @@ import { MAX_MODEL_FILE_BYTES } from './limits'
 import type { HandlerContext } from './handler-context'
 import { internalFailure, isMissingFileError, readFailure } from './read-failure'
 import { withEmbeddedTemplate } from './embedded-template'
+import { sha256Hex } from './sha256'
 
 export interface OpenCommands {
   openSample(): Promise<OpenOutcome>
@@ -40,7 +41,12 @@ export function createOpenCommands(context: HandlerContext): OpenCommands {
     }
     // A model without a detected format is still opened; 'unknown' is not 'native', so Save never overwrites it.
     const formatId = result.formatId ?? 'unknown'
-    return { kind: 'opened', document: withEmbeddedTemplate({ fileName, path, formatId, model: result.model, diagnostics: result.diagnostics }) }
+    // The hash of these very bytes: a report on the unmodified model must print what `sha256sum` does (issue 9).
+    const fileSha256 = sha256Hex(bytes)
+    return {
+      kind: 'opened',
+      document: withEmbeddedTemplate({ fileName, path, formatId, model: result.model, diagnostics: result.diagnostics, fileSha256 })
+    }
   }
 
   async function openPath(path: string): Promise<OpenOutcome> {

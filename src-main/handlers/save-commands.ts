@@ -10,12 +10,13 @@ import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
 import type { ThreatModel } from '../../model/model'
 import { validateModel } from '../../model/validate'
 import type { ModelFormat } from '../../importers/format'
-import type { CommandRequest, SaveOutcome } from '../../src-shared/ipc-contract'
+import type { CommandRequest, NativeHashOutcome, SaveOutcome } from '../../src-shared/ipc-contract'
 import { CommandRejectedError } from './errors'
 import { hasExtension, nameFromTitle, safeFileName, withExtension } from './file-names'
 import type { HandlerContext } from './handler-context'
 import { MAX_MODEL_FILE_BYTES } from './limits'
 import { internalFailure, writeFailure } from './read-failure'
+import { sha256Hex } from './sha256'
 
 export const NATIVE_FORMAT_ID = 'native'
 
@@ -23,6 +24,7 @@ export interface SaveCommands {
   save(request: CommandRequest<'document:save'>): Promise<SaveOutcome>
   saveAs(request: CommandRequest<'document:save-as'>): Promise<SaveOutcome>
   exportModel(request: CommandRequest<'document:export'>): Promise<SaveOutcome>
+  nativeSha256(request: CommandRequest<'document:native-sha256'>): Promise<NativeHashOutcome>
 }
 
 type Encoded =
@@ -56,7 +58,7 @@ export function createSaveCommands(context: HandlerContext): SaveCommands {
 
   function download(encoded: Encoded & { kind: 'encoded' }, fileName: string): SaveOutcome {
     const base64 = Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength).toString('base64')
-    return { kind: 'download', fileName, base64, diagnostics: encoded.diagnostics }
+    return { kind: 'download', fileName, base64, diagnostics: encoded.diagnostics, sha256: sha256Hex(encoded.bytes) }
   }
 
   /** The format of what is at `path` now, or null when unreadable or unrecognised. */
@@ -90,7 +92,7 @@ export function createSaveCommands(context: HandlerContext): SaveCommands {
   async function writeTo(path: string, encoded: Encoded & { kind: 'encoded' }): Promise<SaveOutcome> {
     try {
       const written = await deps.files.writeAtomic(path, encoded.bytes)
-      return { kind: 'written', path: written.path, backupPath: written.backupPath, diagnostics: encoded.diagnostics }
+      return { kind: 'written', path: written.path, backupPath: written.backupPath, diagnostics: encoded.diagnostics, sha256: sha256Hex(encoded.bytes) }
     } catch (error) {
       return { kind: 'failed', diagnostics: [writeFailure(path, error)] }
     }
@@ -150,6 +152,11 @@ export function createSaveCommands(context: HandlerContext): SaveCommands {
       if (deps.mode === 'browser') return download(encoded, name)
       const chosen = await chooseOutputPath(name, format)
       return chosen.kind === 'path' ? writeTo(chosen.path, encoded) : chosen
+    },
+    async nativeSha256({ model }) {
+      // The same encoding as Save, validation included, so saving right after gives a file with this hash.
+      const encoded = encode(model, writableFormat(NATIVE_FORMAT_ID))
+      return encoded.kind === 'failed' ? encoded : { kind: 'hashed', sha256: sha256Hex(encoded.bytes) }
     }
   }
 }

@@ -120,6 +120,10 @@ const validators: Validators = {
       suggestedName: nonEmptyName(name, payload.suggestedName, 'suggestedName')
     }
   },
+  'document:native-sha256': (raw) => {
+    const name = 'document:native-sha256'
+    return { model: modelShape(name, objectPayload(name, raw, ['model']).model) }
+  },
   'document:set-dirty': (raw) => {
     const name = 'document:set-dirty'
     const payload = objectPayload(name, raw, ['dirty'])

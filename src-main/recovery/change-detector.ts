@@ -4,10 +4,10 @@
  * first (cheap); only when they differ does it hash, because a touch or a copy that keeps the content is
  * not a change worth interrupting the user for.
  */
-import { createHash } from 'node:crypto'
 import type { ChangeCheck } from '../../src-shared/ipc-contract'
 import type { FilePort } from '../handlers/ports'
 import { MAX_MODEL_FILE_BYTES } from '../handlers/limits'
+import { sha256Hex as sha256 } from '../handlers/sha256'
 
 interface Fingerprint {
   readonly size: number
@@ -19,10 +19,6 @@ export interface ChangeDetector {
   /** Remembers `bytes` as what is on disk at `path` now (just read or just written). */
   record(path: string, bytes: Uint8Array): Promise<void>
   check(path: string, acknowledge: boolean): Promise<ChangeCheck>
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }
 
 export function createChangeDetector(files: Pick<FilePort, 'readFile' | 'stat'>): ChangeDetector {

@@ -157,3 +157,61 @@ describe('DocumentStore edit history', () => {
     expect(store.canUndo).toBe(false)
   })
 })
+
+describe('DocumentStore: the model hash for a report (issue 9)', () => {
+  const FILE_HASH = 'a'.repeat(64)
+  const WRITTEN_HASH = 'b'.repeat(64)
+  const NATIVE_HASH = 'c'.repeat(64)
+  const rename = (title: string) => (model: ThreatModel) => ({ ...model, metadata: { ...model.metadata, title } })
+
+  function hashingBackend(save: () => Promise<void> = async () => undefined): FakeBackend {
+    return new FakeBackend({
+      'document:open-sample': () => ({ kind: 'opened', document: { ...shopDocument(), fileSha256: FILE_HASH } }),
+      'document:native-sha256': () => ({ kind: 'hashed', sha256: NATIVE_HASH }),
+      'document:save': async () => {
+        await save()
+        return { kind: 'written', path: '/home/ana/shop.twm', backupPath: null, sha256: WRITTEN_HASH }
+      },
+      'document:export': () => ({ kind: 'written', path: '/home/ana/shop.yaml', backupPath: null, sha256: 'd'.repeat(64) })
+    })
+  }
+
+  it('is the opened bytes\' hash until an edit, main\'s hash of what Save would write after it, and the file\'s again on undo', async () => {
+    const { store } = setup(hashingBackend())
+    await store.openSample()
+    expect(await store.modelHashForReport()).toEqual({ kind: 'file', sha256: FILE_HASH })
+    store.edit('Rename model', rename('Changed'))
+    expect(await store.modelHashForReport()).toEqual({ kind: 'unsaved', sha256: NATIVE_HASH })
+    store.undo()
+    expect(await store.modelHashForReport()).toEqual({ kind: 'file', sha256: FILE_HASH })
+  })
+
+  it('takes the written bytes\' hash from a save, and none from an export', async () => {
+    const { store } = setup(hashingBackend())
+    await store.openSample()
+    await store.exportAs('fake-yaml', '.yaml')
+    expect(await store.modelHashForReport()).toEqual({ kind: 'file', sha256: FILE_HASH })
+    store.edit('Rename model', rename('Changed'))
+    await store.save()
+    expect(store.current?.fileSha256).toBe(WRITTEN_HASH)
+    expect(await store.modelHashForReport()).toEqual({ kind: 'file', sha256: WRITTEN_HASH })
+  })
+
+  it('keeps an edit made while the save was in flight unsaved', async () => {
+    let editDuringSave = (): void => undefined
+    const { store } = setup(hashingBackend(async () => editDuringSave()))
+    await store.openSample()
+    store.edit('Rename model', rename('Saved'))
+    editDuringSave = () => store.edit('Rename model', rename('Typed while saving'))
+    await store.save()
+    expect(store.current?.fileSha256).toBe(WRITTEN_HASH)
+    expect(store.dirty).toBe(true)
+    expect(await store.modelHashForReport()).toEqual({ kind: 'unsaved', sha256: NATIVE_HASH })
+  })
+
+  it('has no file hash for a new model', async () => {
+    const { store } = setup(hashingBackend())
+    store.newDocument()
+    expect(await store.modelHashForReport()).toEqual({ kind: 'unsaved', sha256: NATIVE_HASH })
+  })
+})

@@ -4,7 +4,7 @@ import type { ReportContext } from '../../reports/report-types'
 import App from '../../src-renderer/src/components/App.svelte'
 import ExportReportDialog from '../../src-renderer/src/components/ExportReportDialog.svelte'
 import { base64ToBytes } from '../../src-renderer/src/document/base64'
-import { inAppReportContext, sha256Hex } from '../../src-renderer/src/report/report-context'
+import { inAppReportContext, UNSAVED_MODEL_HASH_DESCRIPTION } from '../../src-renderer/src/report/report-context'
 import { FakeBackend, shopModel } from './fake-backend'
 
 const context: ReportContext = {
@@ -14,9 +14,9 @@ const context: ReportContext = {
   generator: { name: 'Threatwright', version: 'test' }
 }
 
-function renderDialog(ondownload = vi.fn()) {
+function renderDialog(ondownload = vi.fn(), reportContext: ReportContext = context) {
   render(ExportReportDialog, {
-    props: { model: shopModel(), documentFileName: 'web-shop.twm', context, mode: 'browser', ondownload, onclose: vi.fn() }
+    props: { model: shopModel(), documentFileName: 'web-shop.twm', context: reportContext, mode: 'browser', ondownload, onclose: vi.fn() }
   })
   return ondownload
 }
@@ -78,13 +78,34 @@ describe('ExportReportDialog', () => {
 })
 
 describe('the in-app report context', () => {
-  it('hashes the serialised model with SHA-256 and says that it did', async () => {
-    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
-    const made = await inAppReportContext(shopModel(), 'web-shop.twm', '1.2.3', new Date('2026-01-02T03:04:05Z'))
-    expect(made.modelSha256).toMatch(/^[0-9a-f]{64}$/)
-    expect(made.generatedAt).toBe('2026-01-02T03:04:05.000Z')
-    expect(made.generator).toEqual({ name: 'Threatwright', version: '1.2.3' })
-    expect(made.diagnostics?.[0]?.message).toMatch(/not over the bytes of the file/)
+  const hash = 'ab'.repeat(32)
+
+  it('passes the hash main computed, as the file\'s when the document is unmodified', () => {
+    const made = inAppReportContext('web-shop.twm', { kind: 'file', sha256: hash }, '1.2.3', new Date('2026-01-02T03:04:05Z'))
+    expect(made).toEqual({
+      modelFileName: 'web-shop.twm',
+      modelSha256: hash,
+      modelHash: { kind: 'file' },
+      generatedAt: '2026-01-02T03:04:05.000Z',
+      generator: { name: 'Threatwright', version: '1.2.3' }
+    })
+  })
+
+  it('names what it hashed when the model has unsaved changes', () => {
+    const made = inAppReportContext('web-shop.twm', { kind: 'unsaved', sha256: hash }, '1.2.3')
+    expect(made.modelSha256).toBe(hash)
+    expect(made.modelHash).toEqual({ kind: 'unsaved', description: UNSAVED_MODEL_HASH_DESCRIPTION })
+    expect(UNSAVED_MODEL_HASH_DESCRIPTION).toMatch(/serialised as a Threatwright \.twm file/)
+  })
+
+  it('says beside the options which hash the report carries', () => {
+    renderDialog()
+    expect(screen.getByTestId('report-model-hash').textContent).toMatch(/SHA-256 of web-shop\.twm as opened or last saved/)
+  })
+
+  it('warns beside the options when the report is of unsaved changes', () => {
+    renderDialog(vi.fn(), { ...context, modelHash: { kind: 'unsaved', description: UNSAVED_MODEL_HASH_DESCRIPTION } })
+    expect(screen.getByTestId('report-model-hash').textContent).toMatch(/Unsaved changes: no file on disk holds this model/)
   })
 })
 

@@ -48,6 +48,12 @@ export function shopModel(): ThreatModel {
   }
 }
 
+/** Lower-case hex SHA-256 with WebCrypto: component tests run in the page's world, without Node's types. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(bytes))
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
 export function shopDocument(): OpenedDocument {
   return { fileName: 'web-shop.twm', path: null, formatId: 'native', model: shopModel(), diagnostics: [] }
 }
@@ -70,6 +76,8 @@ export class FakeBackend implements ThreatwrightApi {
       }),
       'document:set-dirty': () => null,
       'app:info': () => ({ name: 'Threatwright', version: '0.1.0', mode: 'browser' }),
+      // Not main's serialisation (tests/unit/main/model-hash.test.ts checks that); any hash of the model will do here.
+      'document:native-sha256': async ({ model }) => ({ kind: 'hashed', sha256: await sha256Hex(new TextEncoder().encode(JSON.stringify(model))) }),
       ...handlers
     }
   }

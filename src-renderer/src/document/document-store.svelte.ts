@@ -4,6 +4,7 @@ import { recordEdit, redo, redoLabel, startHistory, undo, undoLabel, type Histor
 import type { DiagramId } from '../../../model/ids'
 import type { ThreatModel } from '../../../model/model'
 import type { OpenedDocument, OpenOutcome, SaveOutcome, ThreatwrightApi } from '../../../src-shared/ipc-contract'
+import type { ReportModelHash } from '../report/report-context'
 import { createAutosaver, type Autosaver } from './autosave'
 import { base64ByteLength } from './byte-size'
 import { baseName, withExtension } from './file-names'
@@ -138,7 +139,7 @@ export class DocumentStore {
   async save(): Promise<boolean> {
     const document = this.current
     if (!document) return false
-    return this.#write('Save', document.fileName, true, () =>
+    return this.#write('Save', document, true, () =>
       this.#api.invoke('document:save', { model: plain(document.model), path: document.path, formatId: document.formatId })
     )
   }
@@ -146,7 +147,7 @@ export class DocumentStore {
   async saveAs(): Promise<boolean> {
     const document = this.current
     if (!document) return false
-    return this.#write('Save', document.fileName, true, () =>
+    return this.#write('Save', document, true, () =>
       this.#api.invoke('document:save-as', {
         model: plain(document.model),
         suggestedName: withExtension(document.fileName, NATIVE_EXTENSION)
@@ -157,7 +158,7 @@ export class DocumentStore {
   async exportAs(formatId: string, extension: string): Promise<boolean> {
     const document = this.current
     if (!document) return false
-    return this.#write('Export', document.fileName, false, () =>
+    return this.#write('Export', document, false, () =>
       this.#api.invoke('document:export', {
         model: plain(document.model),
         formatId,
@@ -315,8 +316,42 @@ export class DocumentStore {
         : null
   }
 
-  /** `adopt`: a save makes the written file the document's file; an export leaves it alone. */
-  async #write(verb: 'Save' | 'Export', fileName: string, adopt: boolean, request: () => Promise<SaveOutcome>): Promise<boolean> {
+  /**
+   * The file at `path` changed or vanished on disk behind our back (FileChangeWatch). The bytes the open
+   * model came from are gone from there, so a report must no longer offer their hash as the file's.
+   */
+  forgetFileHash(path: string): void {
+    if (this.current?.path === path && this.current.fileSha256 !== undefined) this.current = { ...this.current, fileSha256: undefined }
+  }
+
+  /**
+   * The model hash a report on the open document prints (issue 9: it must be what `sha256sum` of the model
+   * file prints). Unmodified, and backed by bytes main read or wrote: the hash of those bytes. Otherwise no
+   * file holds the model, so main hashes what Save would write now and the report says so. Null, with the
+   * reason in the message panel, when main cannot serialise the model (Save would refuse it as well).
+   */
+  async modelHashForReport(): Promise<ReportModelHash | null> {
+    const document = this.current
+    if (!document) return null
+    if (!this.dirty && document.fileSha256 !== undefined) return { kind: 'file', sha256: document.fileSha256 }
+    const title = `Could not prepare the report of ${document.fileName}`
+    const hint = 'No report was made; the model in the app is unchanged.'
+    try {
+      const outcome = await this.#api.invoke('document:native-sha256', { model: plain(document.model) })
+      if (outcome.kind === 'hashed') return { kind: 'unsaved', sha256: outcome.sha256 }
+      this.report = { tone: 'error', title, fileName: document.fileName, hint, diagnostics: outcome.diagnostics }
+    } catch (error) {
+      this.report = failure(title, document.fileName, hint, error)
+    }
+    return null
+  }
+
+  /**
+   * `adopt`: a save makes the written file the document's file (and its bytes' hash the document's); an
+   * export leaves it alone. `sent` is the document as it was when the request left.
+   */
+  async #write(verb: 'Save' | 'Export', sent: OpenedDocument, adopt: boolean, request: () => Promise<SaveOutcome>): Promise<boolean> {
+    const fileName = sent.fileName
     let outcome: SaveOutcome
     this.busy = { action: verb === 'Save' ? 'Saving' : 'Exporting', fileName, bytes: null }
     try {
@@ -345,12 +380,15 @@ export class DocumentStore {
         ...this.current,
         fileName: writtenName,
         path: outcome.kind === 'written' ? outcome.path : null,
-        formatId: 'native'
+        formatId: 'native',
+        // The bytes just written; none if main did not say (a report then treats the model as unsaved).
+        fileSha256: outcome.sha256
       }
-      this.#savedModel = this.current.model
-      this.setDirty(false)
+      // What was written is the model that was sent: an edit made while saving is still unsaved.
+      this.#savedModel = sent.model
+      this.setDirty(this.current.model !== sent.model)
       // Saved: the recovery copy would only be offered again for nothing.
-      this.#autosaver?.discard()
+      if (!this.dirty) this.#autosaver?.discard()
     }
     const lost = outcome.diagnostics ?? []
     // A lossy export says what the target format could not hold (pandoc's log); show it, don't hide it.

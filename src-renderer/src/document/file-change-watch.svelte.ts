@@ -106,6 +106,8 @@ export class FileChangeWatch {
   }
 
   #show(change: FileChange): void {
+    // Whether the user reloads or keeps theirs, the file no longer holds the bytes the model was read from.
+    this.#store.forgetFileHash(change.path)
     const same = this.change?.kind === change.kind && this.change.path === change.path && this.change.modifiedAt === change.modifiedAt
     if (same) return
     this.change = change

@@ -1,34 +1,32 @@
-import { canonicalJson } from '../../../model/canonical-json'
-import { diagnostic } from '../../../model/diagnostics'
-import type { ThreatModel } from '../../../model/model'
 import type { ReportContext } from '../../../reports/report-types'
 
 /**
- * Why the model hash in a report made by the window is not the file's: the renderer never holds the
- * file's bytes (main reads them), so it hashes the model as the app serialises it (canonical JSON, the
- * `model` member of a native file). The report lists this note, so nobody compares it with `sha256sum`.
+ * What a report made in the window says it hashed. Unsaved changes exist in no file, so the report must
+ * not offer `sha256sum` as a check: it names the bytes main hashed instead (issue 9).
  */
-export const IN_APP_HASH_NOTE =
-  'Model SHA-256 is over the model as the app serialises it (canonical JSON), not over the bytes of the file on disk; ' +
-  'for a hash of the file use the CLI `threatwright report`.'
+export const UNSAVED_MODEL_HASH_DESCRIPTION =
+  'SHA-256 of the model in the app serialised as a Threatwright .twm file: the bytes File ▸ Save would write now. ' +
+  'No file on disk holds it yet.'
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
-}
+/**
+ * The model hash for a report, always computed by main with node:crypto over bytes it read or wrote:
+ * - `file`: the open document is unmodified, and this is the hash of the bytes main read or last wrote for it;
+ * - `unsaved`: it has unsaved changes or was never saved, and this is the hash of what Save would write now.
+ */
+export type ReportModelHash = { readonly kind: 'file' | 'unsaved'; readonly sha256: string }
 
 /** The context the reports layer needs (reports/report-types.ts); `now` is the report's only clock. */
-export async function inAppReportContext(
-  model: ThreatModel,
+export function inAppReportContext(
   modelFileName: string,
+  hash: ReportModelHash,
   generatorVersion: string,
   now: Date = new Date()
-): Promise<ReportContext> {
+): ReportContext {
   return {
     modelFileName,
-    modelSha256: await sha256Hex(canonicalJson(model)),
+    modelSha256: hash.sha256,
+    modelHash: hash.kind === 'file' ? { kind: 'file' } : { kind: 'unsaved', description: UNSAVED_MODEL_HASH_DESCRIPTION },
     generatedAt: now.toISOString(),
-    generator: { name: 'Threatwright', version: generatorVersion },
-    diagnostics: [diagnostic('report.in-app-hash', 'info', IN_APP_HASH_NOTE, { file: modelFileName })]
+    generator: { name: 'Threatwright', version: generatorVersion }
   }
 }

@@ -213,6 +213,8 @@ describe('command handlers: refusing bad requests', () => {
     ['document:save', { model: { id: 'x' }, path: null, formatId: 'native' }],
     ['document:save', { model: testModel(), path: null, formatId: 'native', extra: 1 }],
     ['document:export', { model: testModel(), formatId: '../native', suggestedName: 'x' }],
+    ['document:native-sha256', { model: { id: 'x' } }],
+    ['document:native-sha256', { model: testModel(), path: '/x.twm' }],
     ['document:set-dirty', { dirty: 'yes' }],
     ['document:set-dirty', null],
     ['menu:set-state', { disabled: 'edit.undo', checked: [] }],

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SaveOutcome } from '../../../src-shared/ipc-contract'
 import { CommandRejectedError } from '../../../src-main/handlers/errors'
 import { NATIVE_MARKER, YAML_MARKER, makeHandlers, memoryRecentFiles, nativeBytes, temporaryFolder, testModel, yamlBytes } from './handler-fakes'
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 async function textOf(path: string): Promise<string> {
   return readFile(path, 'utf8')
@@ -16,7 +19,7 @@ describe('document:save', () => {
     await writeFile(path, nativeBytes(testModel('Old')))
     const { handlers, dialogs } = makeHandlers({ recentFiles: memoryRecentFiles([path]) })
     const outcome = await handlers.dispatch('document:save', { model: testModel('New'), path, formatId: 'native' })
-    expect(outcome).toEqual({ kind: 'written', path, backupPath: `${path}.bak`, diagnostics: [] })
+    expect(outcome).toEqual({ kind: 'written', path, backupPath: `${path}.bak`, diagnostics: [], sha256: sha256Of(await readFile(path)) })
     expect(await textOf(path)).toContain('"title":"New"')
     expect(await textOf(`${path}.bak`)).toContain('"title":"Old"')
     expect(dialogs.calls).toEqual([])
@@ -169,7 +172,8 @@ describe('document:export', () => {
       kind: 'written',
       path: join(folder, 'shop.yaml'),
       backupPath: null,
-      diagnostics: [expect.objectContaining({ code: 'yaml.notes-dropped' })]
+      diagnostics: [expect.objectContaining({ code: 'yaml.notes-dropped' })],
+      sha256: sha256Of(await readFile(join(folder, 'shop.yaml')))
     })
     expect(await textOf(join(folder, 'shop.yaml'))).toMatch(new RegExp(`^${YAML_MARKER}`))
   })
