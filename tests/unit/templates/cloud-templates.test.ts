@@ -86,3 +86,50 @@ describe('the built-in template list', () => {
     expect(findBuiltInTemplate('threatwright-gcp')).toBeUndefined()
   })
 })
+
+/**
+ * The service categories issue 4 lists, each with the services that stand for it in our templates (a table
+ * checked by hand against the providers' product lists). Networking is drawn as trust boundaries, which rules
+ * reach through `crosses` rather than by name.
+ */
+const CATEGORIES: Readonly<Record<string, { readonly azure: readonly string[]; readonly aws: readonly string[] }>> = {
+  compute: { azure: ['SE.P.TW.Azure.VirtualMachine', 'SE.P.TW.Azure.KubernetesService'], aws: ['SE.P.TW.AWS.EC2', 'SE.P.TW.AWS.EKS', 'SE.P.TW.AWS.EcsFargate'] },
+  'app hosting': { azure: ['SE.P.TW.Azure.AppService'], aws: ['SE.P.TW.AWS.ElasticBeanstalk'] },
+  functions: { azure: ['SE.P.TW.Azure.Functions'], aws: ['SE.P.TW.AWS.Lambda'] },
+  'object storage': { azure: ['SE.DS.TW.Azure.BlobStorage'], aws: ['SE.DS.TW.AWS.S3'] },
+  'SQL database': { azure: ['SE.DS.TW.Azure.SqlDatabase'], aws: ['SE.DS.TW.AWS.RDS'] },
+  'NoSQL database': { azure: ['SE.DS.TW.Azure.CosmosDb'], aws: ['SE.DS.TW.AWS.DynamoDB'] },
+  identity: { azure: ['SE.EI.TW.Azure.EntraId'], aws: ['SE.EI.TW.AWS.Cognito', 'SE.EI.TW.AWS.IamPrincipal'] },
+  'key management': { azure: ['SE.DS.TW.Azure.KeyVault'], aws: ['SE.DS.TW.AWS.KMS', 'SE.DS.TW.AWS.SecretsManager'] },
+  'API gateway': { azure: ['SE.P.TW.Azure.ApiManagement'], aws: ['SE.P.TW.AWS.ApiGateway'] },
+  messaging: { azure: ['SE.DS.TW.Azure.ServiceBus', 'SE.DS.TW.Azure.EventHubs'], aws: ['SE.DS.TW.AWS.SQS', 'SE.DS.TW.AWS.SNS'] },
+  'CDN and WAF': { azure: ['SE.P.TW.Azure.FrontDoor'], aws: ['SE.P.TW.AWS.CloudFront'] },
+  monitoring: { azure: ['SE.DS.TW.Azure.MonitorLogs'], aws: ['SE.DS.TW.AWS.CloudWatchLogs', 'SE.DS.TW.AWS.CloudTrail'] },
+  'networking and isolation (VNet/VPC, account)': {
+    azure: ['SE.TB.B.TW.Azure.VirtualNetwork', 'SE.TB.B.TW.Azure.NetworkSecurityGroup'],
+    aws: ['SE.TB.B.TW.AWS.Vpc', 'SE.TB.B.TW.AWS.SecurityGroup', 'SE.TB.B.TW.AWS.Account']
+  }
+}
+
+describe.each([
+  ['Azure', AZURE_TEMPLATE, 'azure'],
+  ['AWS', AWS_TEMPLATE, 'aws']
+] as const)('the %s template covers the common service categories', (_, template: Template, provider) => {
+  const typeIds = new Set(template.elementTypes.map((type) => type.id))
+  const ruleText = template.threatTypes.map((type) => `${type.include} ${type.exclude}`)
+
+  it.each(Object.entries(CATEGORIES))('%s: its services are element types, and threat rules name them', (category, services) => {
+    for (const id of services[provider]) expect(typeIds.has(id), `${id} (${category})`).toBe(true)
+    if (category.startsWith('networking')) {
+      expect(ruleText.some((text) => text.includes('crosses'))).toBe(true)
+    } else {
+      expect(services[provider].some((id) => ruleText.some((text) => text.includes(`'${id}'`))), category).toBe(true)
+    }
+  })
+
+  it('lists every provider service of the template under some category', () => {
+    const listed = new Set(Object.values(CATEGORIES).flatMap((services) => services[provider]))
+    const provided = template.elementTypes.filter((type) => type.id.includes('.TW.') && type.parentId !== 'GE.TB.L').map((type) => type.id)
+    expect(provided.filter((id) => !listed.has(id))).toEqual([])
+  })
+})
