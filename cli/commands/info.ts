@@ -1,20 +1,22 @@
 import { summarizeModel, type ThreatStateCounts } from '../../analysis/summary'
-import type { Diagnostic, Location } from '../../model/diagnostics'
+import { formatDiagnostic, type Diagnostic, type Location } from '../../model/diagnostics'
 import type { TemplateRef } from '../../model/model'
 import { canonicalJson } from '../../model/canonical-json'
 import { formats } from '../../importers/registry'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
-import type { CliIo } from '../cli-io'
+import { reportError, type CliIo } from '../cli-io'
+import { readInputFile } from '../file-access'
 import { ExitCode } from '../exit-codes'
 import { loadModel } from '../load-model'
 import { renderInfoText } from './info-text'
+import { detectTemplateFormat, renderTemplateInfoText, templateInfo } from './info-template'
 import { reportUsageProblem, showCommandHelp } from '../help'
 
 export const infoSyntax: CommandSyntax = {
   name: 'info',
   positionals: ['file'],
   flags: ['json'],
-  summary: "Show a model's title, format, counts, threats by state and diagnostics"
+  summary: "Show a model's title, format, counts, threats by state and diagnostics (for a .tb7 template: its types and rules)"
 }
 
 /**
@@ -62,6 +64,20 @@ export async function runInfo(argv: readonly string[], io: CliIo): Promise<ExitC
   if (parsed.kind === 'help') return showCommandHelp(infoSyntax, io)
   if (parsed.kind === 'invalid') return reportUsageProblem(parsed.problem, infoSyntax, io)
   const path = parsed.positionals.get('file') ?? ''
+
+  // A template is not a model, but `info` is where a reviewer looks first: it describes one too.
+  const file = await readInputFile(path)
+  const templateFormat = file.kind === 'read' ? detectTemplateFormat(file.bytes) : undefined
+  if (file.kind === 'read' && templateFormat !== undefined) {
+    const described = templateInfo(path, file.bytes, templateFormat)
+    if (described.kind === 'failed') {
+      for (const entry of described.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
+      if (described.diagnostics.length === 0) reportError(io, `cannot read ${path}: the template did not read`)
+      return ExitCode.input
+    }
+    io.stdout(parsed.flags.has('json') ? canonicalJson(described.report) : renderTemplateInfoText(described.report))
+    return ExitCode.success
+  }
 
   const loaded = await loadModel(path, io)
   if (loaded.kind === 'failed') return ExitCode.input
