@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runApplyTemplate } from '../../../cli/commands/apply-template'
 import { readNative } from '../../../importers/native/read-native'
-import { capturingContext, samplePath, temporaryFolder } from './cli-test-io'
+import { capturingContext, samplePath, temporaryFolderPerTest } from './cli-test-io'
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
 describe('threatwright apply-template', () => {
   it('re-types the sample for the Azure template, keeps its 8 triaged threats and writes the result', async () => {

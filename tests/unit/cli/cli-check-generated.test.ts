@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../cli/commands/check'
 import { readModelFile } from '../../../importers/registry'
 import { isOpenThreat } from '../../../reports/threat-severity'
 import { corpusFiles } from '../../corpus'
-import { capturingContext, samplePath, temporaryFolder } from './cli-test-io'
+import { runCaptured, samplePath, temporaryFolderPerTest } from './cli-test-io'
 import { openRisksAtOrAbove, untrackedOracleModels, withRiskTracking } from './threagile-oracle-models'
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
-async function check(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const context = capturingContext()
-  const code = await runCheck(argv, context)
-  return { code, out: context.out(), err: context.err() }
-}
+const check = (argv: readonly string[]): ReturnType<typeof runCaptured> => runCaptured(runCheck, argv)
 
 interface CheckJson {
   failed: boolean

@@ -1,19 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runReport, type ReportCommandDependencies } from '../../../cli/commands/report'
 import { runThreats } from '../../../cli/commands/threats'
 import { parseCsv } from '../reports/csv-parse'
-import { capturingContext, samplePath, temporaryFolder } from './cli-test-io'
+import { capturingContext, samplePath, temporaryFolderPerTest } from './cli-test-io'
 import { openRisksAtOrAbove, untrackedOracleModels, withRiskTracking } from './threagile-oracle-models'
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
 const fixedClock: ReportCommandDependencies = {
   env: { SOURCE_DATE_EPOCH: '1782907200' },

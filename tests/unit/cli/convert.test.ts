@@ -1,16 +1,10 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runConvert } from '../../../cli/commands/convert'
-import { capturingContext, samplePath, temporaryFolder } from './cli-test-io'
+import { capturingContext, samplePath, temporaryFolderPerTest } from './cli-test-io'
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
 const inFolder = (name: string): string => join(folder.path, name)
 

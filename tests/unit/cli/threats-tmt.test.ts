@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applyTemplate } from '../../../analysis/apply-template'
 import { runThreats } from '../../../cli/commands/threats'
 import { readNative } from '../../../importers/native/read-native'
@@ -10,17 +10,11 @@ import { readModelFile } from '../../../importers/registry'
 import type { Threat, ThreatModel } from '../../../model/model'
 import { findBuiltInTemplate } from '../../../templates/index'
 import { corpusFiles } from '../../corpus'
-import { capturingContext, samplePath, temporaryFolder } from './cli-test-io'
+import { capturingContext, samplePath, temporaryFolderPerTest } from './cli-test-io'
 
 /** `threats` with TMT-style template rules: a .tm7's embedded KnowledgeBase, our cloud templates, corpus .tb7 files. */
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
 interface Row {
   key: string

@@ -1,23 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../cli/commands/check'
-import { capturingContext, temporaryFolder } from '../cli/cli-test-io'
+import { runCaptured, temporaryFolderPerTest } from '../cli/cli-test-io'
 import { samplePath } from './report-fixtures'
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
-async function check(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const context = capturingContext()
-  const code = await runCheck(argv, context)
-  return { code, out: context.out(), err: context.err() }
-}
+const check = (argv: readonly string[]): ReturnType<typeof runCaptured> => runCaptured(runCheck, argv)
 
 interface SampleDocument {
   model: { threats: { id: string; state: { raw: string | null; value: string } }[] }

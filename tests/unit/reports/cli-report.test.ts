@@ -3,20 +3,14 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runReport, type ReportCommandDependencies } from '../../../cli/commands/report'
 import { chromiumPdfPrinter } from '../../../cli/commands/report-pdf'
-import { capturingContext, temporaryFolder } from '../cli/cli-test-io'
+import { capturingContext, temporaryFolderPerTest } from '../cli/cli-test-io'
 import { parseCsv } from './csv-parse'
 import { samplePath } from './report-fixtures'
 
-let folder: { path: string; remove: () => Promise<void> }
-beforeEach(async () => {
-  folder = await temporaryFolder()
-})
-afterEach(async () => {
-  await folder.remove()
-})
+const folder = temporaryFolderPerTest()
 
 // SOURCE_DATE_EPOCH 1782907200 = 2026-07-01T12:00:00Z, so the report's date is fixed.
 const fixedClock: ReportCommandDependencies = {
