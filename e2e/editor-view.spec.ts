@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { canvasCounts, canvasIds, canvasPoint, classesOf, clickItem, discardRecoveryCopies, itemBox, modelBox, newModel, placeFromPalette, recordTraffic, selectedIds, viewportOf } from './support'
+import { canvasCounts, canvasIds, canvasPoint, classesOf, clickItem, discardRecoveryCopies, itemBox, modelBox, newModel, placeFromPalette, recordTraffic, selectedIds, viewportOf, expectStayedOffline } from './support'
 
 /**
  * The editor's view and keyboard (issue 7: align, grid and snap, space/middle-button pan, minimap,
@@ -22,9 +22,7 @@ test.beforeEach(({ page, baseURL }) => {
 })
 
 test.afterEach(async ({ page, request }) => {
-  expect(traffic.ownRequests()).toBeGreaterThan(3)
-  expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
-  expect(traffic.pageErrors, 'errors in the page').toEqual([])
+  expectStayedOffline(traffic)
   // These tests end with unsaved drawings: closed first (no autosave can follow), their recovery copies
   // are removed so the next test opens without a recovery offer.
   await page.close()

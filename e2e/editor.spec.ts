@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { canvasCounts, canvasIds, classesOf, clickItem, drawBoundaryAround, itemBox, newModel, placeFromPalette, recordTraffic, selectedIds } from './support'
+import { canvasCounts, canvasIds, classesOf, clickItem, drawBoundaryAround, itemBox, newModel, placeFromPalette, recordTraffic, selectedIds, expectStayedOffline } from './support'
 
 /**
  * The DFD editor, driven with the real mouse and keyboard in browser mode. Positions come from the
@@ -14,9 +14,7 @@ test.beforeEach(({ page, baseURL }) => {
 })
 
 test.afterEach(() => {
-  expect(traffic.ownRequests()).toBeGreaterThan(3)
-  expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
-  expect(traffic.pageErrors, 'errors in the page').toEqual([])
+  expectStayedOffline(traffic)
 })
 
 /** Clicks the middle of a drawn item; with `shift`, adds it to the selection (mouse.click takes no modifiers). */

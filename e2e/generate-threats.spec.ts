@@ -5,7 +5,7 @@ import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
 import { readModelFile } from '../importers/registry'
 import { corpusFiles } from '../tests/corpus'
-import { recordTraffic } from './support'
+import { recordTraffic, expectStayedOffline } from './support'
 
 /**
  * Threats ▸ Generate with pytm's threat library, in browser mode: a pytm model from the corpus opened
@@ -20,8 +20,7 @@ test.beforeEach(({ page, baseURL }) => {
 })
 
 test.afterEach(() => {
-  expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
-  expect(traffic.pageErrors, 'errors in the page').toEqual([])
+  expectStayedOffline(traffic)
 })
 
 test('a pytm model gets its findings from a threats.json chosen in the Generate dialog', async ({ page }) => {

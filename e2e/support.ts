@@ -103,6 +103,14 @@ export function recordTraffic(page: Page, baseURL: string | undefined): { offOri
   return { offOrigin, ownRequests: () => own, pageErrors }
 }
 
+/** The app's offline promise for one test: its page made its own requests, none off its origin, and logged no error. */
+export function expectStayedOffline(traffic: ReturnType<typeof recordTraffic>): void {
+  // The recorder saw the app's own page, bundle and API calls, so the empty list below means something.
+  expect(traffic.ownRequests()).toBeGreaterThan(3)
+  expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
+  expect(traffic.pageErrors, 'errors in the page').toEqual([])
+}
+
 export interface PageBox {
   readonly x: number
   readonly y: number
