@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { discardRecoveryCopies, fetchSample, recordTraffic } from './support'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { discardRecoveryCopies, fetchSample, recordTraffic, expectStayedOffline } from './support'
 
 /**
  * File ▸ Export Report… in browser mode: the report is built in the page (the reports layer is pure),
- * previewed in a frame that may run nothing, and downloaded. Nothing leaves the loopback origin.
+ * previewed in a frame that may run nothing, and downloaded; PDF is that HTML printed by browser mode's
+ * headless Chromium (node-io/chromium-pdf.ts; /usr/bin/chromium or CHROMIUM_PATH, as for these tests).
+ * Nothing leaves the loopback origin.
  */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -14,11 +16,22 @@ function escapeRegExp(text: string): string {
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
-/** File ▸ Export Report…, Markdown, downloaded and read; then the dialog is closed. */
-async function markdownReport(page: Page): Promise<string> {
+/** File ▸ Export Report…: the dialog. */
+async function openExportReport(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'File' }).click()
   await page.getByRole('menuitem', { name: /Export Report/ }).click()
-  const dialog = page.getByRole('dialog', { name: 'Export report' })
+  return page.getByRole('dialog', { name: 'Export report' })
+}
+
+/** The app with the sample drawn. */
+async function openApp(page: Page): Promise<void> {
+  await page.goto('./')
+  await expect(page.getByTestId('model-elements')).toBeVisible()
+}
+
+/** File ▸ Export Report…, Markdown, downloaded and read; then the dialog is closed. */
+async function markdownReport(page: Page): Promise<string> {
+  const dialog = await openExportReport(page)
   await expect(dialog.getByTestId('report-preview')).toBeVisible()
   await dialog.getByTestId('report-format').selectOption('markdown')
   const downloading = page.waitForEvent('download')
@@ -32,11 +45,9 @@ async function markdownReport(page: Page): Promise<string> {
 test('exports the sample as a Markdown report with a sandboxed preview', async ({ page, request, baseURL }) => {
   const traffic = recordTraffic(page, baseURL)
   const sample = await fetchSample(request)
-  await page.goto('./')
-  await expect(page.getByTestId('model-elements')).toBeVisible()
+  await openApp(page)
 
-  await page.getByRole('button', { name: 'File' }).click()
-  await page.getByRole('menuitem', { name: /Export Report/ }).click()
+  await openExportReport(page)
   const preview = page.getByTestId('report-preview')
   await expect(preview).toHaveAttribute('sandbox', '')
   // Read through the attribute: reaching into a script-less frame makes Chromium log a blocked script.
@@ -60,9 +71,7 @@ test('exports the sample as a Markdown report with a sandboxed preview', async (
   expect(text).toContain(`sha256sum ${sample.fileName}`)
   expect(text).not.toContain('UNSAVED CHANGES')
 
-  expect(traffic.ownRequests()).toBeGreaterThan(3)
-  expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
-  expect(traffic.pageErrors, 'errors in the page').toEqual([])
+  expectStayedOffline(traffic)
 })
 
 test('an edited model\'s report says it has unsaved changes; after Save it carries the saved file\'s SHA-256', async ({ page, request, baseURL }) => {
@@ -95,6 +104,34 @@ test('an edited model\'s report says it has unsaved changes; after Save it carri
   expect(saved).not.toContain('UNSAVED CHANGES')
 
   await discardRecoveryCopies(request)
-  expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
-  expect(traffic.pageErrors, 'errors in the page').toEqual([])
+  expectStayedOffline(traffic)
+})
+
+test('exports the report as PDF: main prints the previewed HTML with headless Chromium and the page downloads it', async ({ page, request, baseURL }) => {
+  // Headless Chromium starts, lays out and prints the report on the server side: slower than the other tests.
+  test.setTimeout(90_000)
+  const traffic = recordTraffic(page, baseURL)
+  const sample = await fetchSample(request)
+  await openApp(page)
+
+  const dialog = await openExportReport(page)
+  await expect(dialog.getByTestId('report-preview')).toBeVisible()
+  await dialog.getByTestId('report-format').selectOption('pdf')
+  // The preview stays the HTML report.
+  await expect(dialog.getByTestId('report-preview')).toHaveAttribute('srcdoc', /^<!DOCTYPE html>/)
+  const downloadButton = dialog.getByRole('button', { name: /Download .*-report\.pdf/ })
+  await expect(downloadButton).toBeEnabled()
+
+  const downloading = page.waitForEvent('download', { timeout: 60_000 })
+  await downloadButton.click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe(sample.fileName.replace(/\.[^.]+$/, '-report.pdf'))
+  const bytes = await readFile(await download.path())
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  // A real document of the sample, not an error page: several kB, ending with the PDF trailer.
+  expect(bytes.length).toBeGreaterThan(10_000)
+  expect(bytes.subarray(-1024).toString('latin1')).toContain('%%EOF')
+  await expect(dialog.getByTestId('report-pdf-problem')).toHaveCount(0)
+
+  expectStayedOffline(traffic)
 })

@@ -1,13 +1,14 @@
 /**
  * The Electron entry: wiring only. Every decision lives in a plain module that takes Electron as a
  * parameter and is unit-tested without it (handlers/, ipc/, window/, menu.ts, close-prompt.ts,
- * external-open.ts, electron-dialogs.ts).
+ * external-open.ts, electron-dialogs.ts, electron-pdf-printer.ts).
  */
 import { join } from 'node:path'
 import { readFile } from 'node:fs/promises'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron'
 import { createCloseController } from './close-prompt'
 import { createElectronPrompts } from './electron-dialogs'
+import { createElectronPdfPrinter } from './electron-pdf-printer'
 import { createExternalOpener, fileArgumentsFrom } from './external-open'
 import { createCommandHandlers, defaultFormatRegistry } from './handlers/command-handlers'
 import { createNodeFiles } from './handlers/node-files'
@@ -76,7 +77,12 @@ function start(): void {
       const menu = Menu.getApplicationMenu()
       if (menu !== null) applyMenuState(menu, state)
     },
-    afterSave: (outcome) => closeController.onSaveFinished(outcome)
+    afterSave: (outcome) => closeController.onSaveFinished(outcome),
+    // The options are printWindowOptions() (sandboxed, no JavaScript, its own session): electron-pdf-printer.ts.
+    printPdf: createElectronPdfPrinter({
+      printSession: (partition) => session.fromPartition(partition),
+      createWindow: (options) => new BrowserWindow(options)
+    })
   })
   const opener = createExternalOpener({
     isDirty: () => dirty,

@@ -37,6 +37,7 @@ export const MENU_COMMAND_IDS = [
   'arrange.distribute-horizontally',
   'arrange.distribute-vertically',
   'threats.generate',
+  'threats.apply-template',
   'threats.add',
   'threats.insert-from-library',
   'view.zoom-in',
@@ -216,6 +217,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       label: 'Threats',
       submenu: [
         command('Generate Threats…', 'threats.generate'),
+        command('Apply Template…', 'threats.apply-template'),
         command('Add Threat…', 'threats.add'),
         command('Insert from Library…', 'threats.insert-from-library')
       ]

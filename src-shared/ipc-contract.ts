@@ -108,6 +108,24 @@ export type ChangeCheck =
   /** Not a file this app opened or saved this session: nothing recorded to compare with. */
   | { readonly kind: 'not-tracked' }
 
+/**
+ * A report printed to PDF by main: Electron's printToPDF in the desktop app, headless Chromium in browser
+ * mode. Bytes travel as base64, as a save's download does (JSON carries no bytes).
+ */
+export type PdfPrintOutcome =
+  | { readonly kind: 'printed'; readonly base64: string }
+  /** Nothing to print with (browser mode without Chromium); `message` says how to get one. */
+  | { readonly kind: 'unavailable'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string }
+
+/**
+ * A template file (.tb7) the user chose, read by main: the renderer runs no importers (lint/layers.mjs).
+ * `failed` carries diagnostics that name the file and the place (a line, an XML path).
+ */
+export type TemplateReadOutcome =
+  | { readonly kind: 'read'; readonly template: Template; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'failed'; readonly fileName: string; readonly diagnostics: readonly Diagnostic[] }
+
 /** Renderer → main requests, each answered with a Promise of `response`. */
 export interface Commands {
   'app:info': { request: null; response: AppInfo }
@@ -168,6 +186,13 @@ export interface Commands {
   'document:check-changed': { request: { readonly path: string; readonly acknowledge: boolean }; response: ChangeCheck }
   /** The renderer's command state for the native menu: it greys and checks items as the page's menus do. */
   'menu:set-state': { request: MenuState; response: null }
+  /**
+   * Prints a report the page rendered (reports/render-html.ts) to PDF. The HTML is untrusted: main shows it
+   * only in a throw-away page that runs no script and may load nothing (issue 9).
+   */
+  'report:print-pdf': { request: { readonly html: string }; response: PdfPrintOutcome }
+  /** Threats ▸ Apply Template with a template file: its bytes, read by importers/registry's templateFormats. */
+  'template:read': { request: { readonly fileName: string; readonly base64: string }; response: TemplateReadOutcome }
 }
 
 /**
@@ -218,7 +243,9 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'document:recover',
   'document:recovery-discard',
   'document:check-changed',
-  'menu:set-state'
+  'menu:set-state',
+  'report:print-pdf',
+  'template:read'
 ]
 
 export function isCommandName(value: unknown): value is CommandName {

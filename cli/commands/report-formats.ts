@@ -9,7 +9,7 @@ export interface ReportFormat {
   readonly id: 'html' | 'pdf' | 'md' | 'csv' | 'json' | 'sarif'
   /** Output extensions that imply this format when --format is not given. */
   readonly extensions: readonly string[]
-  /** Null for PDF, which is HTML printed by Chromium (report-pdf.ts). */
+  /** Null for PDF, which is HTML printed by Chromium (node-io/chromium-pdf.ts). */
   readonly render: ((report: Report) => string) | null
   /** Formats that list threats make no sense as a summary only. */
   readonly hasSummaryOnly: boolean

@@ -2,6 +2,7 @@ import { buildReport } from '../../reports/build-report'
 import { renderHtml } from '../../reports/render-html'
 import type { ReportOptions } from '../../reports/report-options'
 import { writeFileAtomic } from '../../node-io/atomic-write'
+import { chromiumPdfPrinter, type PdfPrinter } from '../../node-io/chromium-pdf'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
 import { reportError, type CliIo } from '../cli-io'
 import { ExitCode } from '../exit-codes'
@@ -10,7 +11,6 @@ import { reportUsageProblem, showCommandHelp } from '../help'
 import { describeThreatSource, GENERATION_OPTIONS, loadModelThreats } from '../model-threats'
 import { chooseReportFormat, reportFormats } from './report-formats'
 import { reportInput, reportTimestamp } from './report-input'
-import { chromiumPdfPrinter, type PdfPrinter } from './report-pdf'
 
 export const reportSyntax: CommandSyntax = {
   name: 'report',

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { chromiumPdfPrinter } from '../../node-io/chromium-pdf'
 import { createCommandHandlers, defaultFormatRegistry } from '../handlers/command-handlers'
 import { createRecoveryStorage } from '../recovery/recovery-storage'
 import { createRecoveryStore } from '../recovery/recovery-store'
@@ -18,6 +19,11 @@ import { createRecentFilesStore } from '../handlers/recent-files'
 import { cancelledDialogs, noDiskAccess } from './browser-ports'
 import { browserModeDataFolder } from './data-folder'
 import { createBrowserModeServer } from './server'
+
+/** What the user can do without Chromium, said in the page (the CLI's advice names `--format html`). */
+const BROWSER_MODE_PDF_ALTERNATIVE =
+  'or choose HTML in Export report and print the downloaded file to PDF from your browser ' +
+  '(CHROMIUM_PATH is read when browser mode starts)'
 
 function fail(message: string): never {
   process.stderr.write(`threatwright browser mode: ${message}\n`)
@@ -59,7 +65,9 @@ async function main(): Promise<void> {
     recentFiles: createRecentFilesStore({ folder: dataFolder }),
     recovery,
     // The page warns on unload itself (beforeunload); there is no window for main to keep open.
-    setDirty: () => undefined
+    setDirty: () => undefined,
+    // No Electron, so no printToPDF: the report's PDF comes from headless Chromium, as in the CLI.
+    printPdf: chromiumPdfPrinter(process.env, { alternative: BROWSER_MODE_PDF_ALTERNATIVE })
   })
   const server = await createBrowserModeServer({
     rendererDir,

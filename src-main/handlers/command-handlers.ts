@@ -10,7 +10,9 @@ import { createChangeDetector } from '../recovery/change-detector'
 import type { HandlerContext } from './handler-context'
 import { createOpenCommands } from './open-commands'
 import type { CommandHandlerDeps, FormatRegistry } from './ports'
+import { printReportPdf } from './print-pdf-command'
 import { createSaveCommands } from './save-commands'
+import { readTemplateFile } from './template-commands'
 import { parseCommandName, parseCommandRequest } from './validate-request'
 
 export const APP_NAME = 'Threatwright'
@@ -97,7 +99,9 @@ export function createCommandHandlers(deps: CommandHandlerDeps): CommandHandlers
     'menu:set-state': async (state) => {
       deps.setMenuState?.(state)
       return null
-    }
+    },
+    'report:print-pdf': ({ html }) => printReportPdf(deps.printPdf, html),
+    'template:read': (request) => readTemplateFile(request)
   }
 
   function run<Name extends CommandName>(name: Name, request: CommandRequest<Name>): Promise<CommandResponse<Name>> {

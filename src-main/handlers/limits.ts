@@ -12,3 +12,10 @@ export const MAX_MODEL_FILE_BASE64_CHARS = Math.ceil(MAX_MODEL_FILE_BYTES / 3) *
 /** Paths and names from the renderer: generous for real paths, small enough to refuse junk. */
 export const MAX_PATH_CHARS = 4096
 export const MAX_NAME_CHARS = 1024
+
+/**
+ * Report HTML sent to be printed to PDF. A report of a 20,000-threat model is a few tens of MB; 64 Mi
+ * characters leaves room for far more, and even at 3 UTF-8 bytes each fits browser mode's request body
+ * limit (MAX_MODEL_FILE_BASE64_CHARS + 1 MiB, about 268 MB).
+ */
+export const MAX_REPORT_HTML_CHARS = 64 * 1024 * 1024

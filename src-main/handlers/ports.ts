@@ -7,6 +7,7 @@ import type { ThreatModel } from '../../model/model'
 import type { DetectedReadResult } from '../../importers/registry'
 import type { ModelFormat, ReadInput, WriteResult } from '../../importers/format'
 import type { AppMode, MenuState, SaveOutcome } from '../../src-shared/ipc-contract'
+import type { PdfPrinter } from '../../node-io/chromium-pdf'
 import type { RecoveryStore } from '../recovery/recovery-store'
 
 export interface DialogPort {
@@ -75,4 +76,9 @@ export interface CommandHandlerDeps {
   readonly sample?: SampleModel
   /** Crash-recovery copies (recovery/recovery-store.ts); without it, autosave answers `failed`. */
   readonly recovery?: RecoveryStore
+  /**
+   * Report HTML → PDF: Electron's printToPDF in a hidden locked-down window (electron-pdf-printer.ts), headless
+   * Chromium in browser mode (node-io/chromium-pdf.ts). Without it, `report:print-pdf` answers `unavailable`.
+   */
+  readonly printPdf?: PdfPrinter
 }

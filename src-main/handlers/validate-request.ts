@@ -9,7 +9,7 @@ import type { ThreatModel } from '../../model/model'
 import { isCommandName, type CommandName, type CommandRequest } from '../../src-shared/ipc-contract'
 import { DOCUMENT_KEY_PATTERN } from '../recovery/recovery-storage'
 import { CommandRejectedError } from './errors'
-import { MAX_MODEL_FILE_BASE64_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS } from './limits'
+import { MAX_MODEL_FILE_BASE64_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_REPORT_HTML_CHARS } from './limits'
 
 type Validators = { readonly [Name in CommandName]: (raw: unknown) => CommandRequest<Name> }
 
@@ -160,6 +160,20 @@ const validators: Validators = {
     const name = 'menu:set-state'
     const payload = objectPayload(name, raw, ['disabled', 'checked'])
     return { disabled: commandIds(name, payload.disabled, 'disabled'), checked: commandIds(name, payload.checked, 'checked') }
+  },
+  'report:print-pdf': (raw) => {
+    const name = 'report:print-pdf'
+    const html = text(name, objectPayload(name, raw, ['html']).html, 'html', MAX_REPORT_HTML_CHARS)
+    if (html.trim() === '') fail(name, `'html' must not be empty`)
+    return { html }
+  },
+  'template:read': (raw) => {
+    const name = 'template:read'
+    const payload = objectPayload(name, raw, ['fileName', 'base64'])
+    // The same limit as an uploaded model: a template is read into memory the same way.
+    const base64 = text(name, payload.base64, 'base64', MAX_MODEL_FILE_BASE64_CHARS)
+    if (!BASE64_PATTERN.test(base64)) fail(name, `'base64' is not base64 text`)
+    return { fileName: nonEmptyName(name, payload.fileName, 'fileName'), base64 }
   }
 }
 

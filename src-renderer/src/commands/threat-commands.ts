@@ -4,6 +4,8 @@ import type { Command } from './registry'
 /** The threat table's app-level actions (App.svelte implements them). */
 export interface ThreatActions {
   generate(): void
+  /** Opens Apply Template: choose a template, see the type mapping, apply as one undo step. */
+  applyTemplate(): void
   /** Opens the "Add threat" form on the canvas selection. */
   add(): void
   insertFromLibrary(): void
@@ -11,7 +13,7 @@ export interface ThreatActions {
   triage(action: TriageKeyAction): void
 }
 
-export type ThreatCommandId = 'threats.generate' | 'threats.add' | 'threats.insert-from-library' | TriageKeyId
+export type ThreatCommandId = 'threats.generate' | 'threats.apply-template' | 'threats.add' | 'threats.insert-from-library' | TriageKeyId
 
 /**
  * The table's keys (↑/↓, Page Up/Down, 1–5, Enter, Esc) as registry entries, so the shortcut sheet and
@@ -42,6 +44,17 @@ export const THREAT_COMMANDS: readonly Command[] = [
     shortcuts: [],
     when: (state) => state.hasDocument,
     run: (context) => context.threats.generate(),
+    undoable: false
+  },
+  {
+    // TMT's "Apply Template" (threat-generation issue, part 7): the dialog shows the type mapping first;
+    // re-typing and regenerating are one undo step there.
+    id: 'threats.apply-template',
+    label: 'Apply Template…',
+    menu: 'threats',
+    shortcuts: [],
+    when: (state) => state.hasDocument,
+    run: (context) => context.threats.applyTemplate(),
     undoable: false
   },
   {

@@ -87,6 +87,7 @@ describe('buildMenuTemplate', () => {
       ['Arrange', 'Distribute Horizontally', 'arrange.distribute-horizontally'],
       ['Arrange', 'Distribute Vertically', 'arrange.distribute-vertically'],
       ['Threats', 'Generate Threats…', 'threats.generate'],
+      ['Threats', 'Apply Template…', 'threats.apply-template'],
       ['Threats', 'Add Threat…', 'threats.add'],
       ['Threats', 'Insert from Library…', 'threats.insert-from-library'],
       ['View', 'Zoom In', 'view.zoom-in'],
