@@ -1,9 +1,8 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics'
-import { asId, type ThreatDefinitionId } from '../model/ids'
-import type { ThreatDefinition, ThreatModel } from '../model/model'
-import { normalizePriority, normalizeStrideCategory } from '../model/normalize-enums'
+import type { ThreatModel } from '../model/model'
 import type { Template } from '../model/template'
 import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
+import { definitionsOf } from '../analysis/tmt-rules/template-definitions'
 import { templateFormats } from '../importers/registry'
 import { embeddedTemplate } from '../importers/tm7/embedded-template'
 import { builtInTemplates, findBuiltInTemplate } from '../templates/index'
@@ -37,25 +36,6 @@ export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPa
   const named = input.model.template ? findBuiltInTemplate(input.model.template.id) : undefined
   if (named) return { template: named, diagnostics: [] }
   return fail('the model has no template to generate TMT-style threats from: give --template <threatwright-azure|threatwright-aws|file.tb7>')
-}
-
-/** The template's threat types as the model's threat definitions, so generated threats point at them. */
-export function definitionsOf(template: Template): ThreatDefinition[] {
-  const categoryNames = new Map(template.threatCategories.map((category) => [category.id, category.name]))
-  return template.threatTypes.map((type) => {
-    const categoryName = categoryNames.get(type.categoryId) ?? type.categoryId
-    const priority = type.propertyDefaults.find((entry) => entry.key === 'Priority')?.value.trim()
-    return {
-      id: asId<ThreatDefinitionId>(type.id),
-      title: type.shortTitle,
-      description: type.description,
-      category: { value: normalizeStrideCategory(type.categoryId).value ?? normalizeStrideCategory(categoryName).value, raw: categoryName },
-      defaultPriority: priority ? normalizePriority(priority) : null,
-      mitigations: '',
-      references: [],
-      extensions: {}
-    }
-  })
 }
 
 /** TMT's own generation: the template's Include/Exclude rules over every interaction (analysis/tmt-rules). */

@@ -10,7 +10,8 @@ import { ExitCode } from '../exit-codes'
 import { isSameFile, readInputFile } from '../file-access'
 import { reportUsageProblem, showCommandHelp } from '../help'
 import { loadModel } from '../load-model'
-import { chooseTemplate, definitionsOf } from '../tmt-engine'
+import { definitionsOf } from '../../analysis/tmt-rules/template-definitions'
+import { chooseTemplate } from '../tmt-engine'
 import { writeModelFile } from '../write-output'
 
 export const applyTemplateSyntax: CommandSyntax = {

@@ -4,6 +4,7 @@ import { regenerateThreats, type RegenerationReport } from '../../../analysis/re
 import { generateStridePerElement } from '../../../analysis/stride/generate-stride-per-element'
 import { generateStridePerInteraction } from '../../../analysis/stride/generate-stride-per-interaction'
 import { generateThreagileRisks } from '../../../analysis/threagile/generate-threagile-risks'
+import { definitionsOf } from '../../../analysis/tmt-rules/template-definitions'
 import { generateTmtThreats } from '../../../analysis/tmt-rules/generate-tmt-threats'
 import type { Threat, ThreatDefinition, ThreatModel } from '../../../model/model'
 import type { Template } from '../../../model/template'
@@ -65,7 +66,7 @@ export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS)
           : ref === null
             ? 'the model has no template; apply one of the built-in templates first'
             : `the model's template "${ref.name}" is not one this app ships`,
-      generate: (current) => threatsOnly(template ? generateTmtThreats(current, template).threats : [])
+      generate: (current) => (template ? { threats: generateTmtThreats(current, template).threats, definitions: definitionsOf(template) } : threatsOnly([]))
     },
     {
       id: 'threagile',

@@ -104,6 +104,20 @@ describe('template rules from the template a .tm7 embeds', () => {
     expect(previewGeneration(model, engine).report.added).toEqual(expected.map((threat) => threat.id))
   })
 
+  it('adds the threat types the generated threats point at as definitions, as the CLI does (reports show their texts)', () => {
+    const model = { ...sampleModel(), template: embedded.ref }
+    const engine = appEngines(model, { pytmLibrary: null, embeddedTemplate: embedded }).find((candidate) => candidate.id === 'template')!
+    const generated = previewGeneration(model, engine).report.model
+    const used = new Set(generated.threats.flatMap((threat) => (threat.definitionId === null ? [] : [threat.definitionId])))
+    expect(used.size).toBeGreaterThan(0)
+    const defined = new Map(generated.threatDefinitions.map((definition) => [definition.id, definition]))
+    for (const id of used) {
+      const type = embedded.threatTypes.find((candidate) => candidate.id === id)!
+      expect(defined.get(id)?.title, id).toBe(type.shortTitle)
+      expect(defined.get(id)?.description, id).toBe(type.description)
+    }
+  })
+
   it('does not run them once the model names another template (after Apply Template)', () => {
     const other = { ...sampleModel(), template: { ...embedded.ref, version: '2.0' } }
     const engine = appEngines(other, { pytmLibrary: null, embeddedTemplate: embedded }).find((candidate) => candidate.id === 'template')!
