@@ -85,13 +85,7 @@ const validators: Validators = {
   'document:open-sample': noPayload('document:open-sample'),
   'document:open-dialog': noPayload('document:open-dialog'),
   'document:recent-list': noPayload('document:recent-list'),
-  'document:open-bytes': (raw) => {
-    const name = 'document:open-bytes'
-    const payload = objectPayload(name, raw, ['fileName', 'base64'])
-    const base64 = text(name, payload.base64, 'base64', MAX_MODEL_FILE_BASE64_CHARS)
-    if (!BASE64_PATTERN.test(base64)) fail(name, `'base64' is not base64 text`)
-    return { fileName: nonEmptyName(name, payload.fileName, 'fileName'), base64 }
-  },
+  'document:open-bytes': (raw) => uploadedFile('document:open-bytes', raw),
   'document:open-recent': (raw) => {
     const name = 'document:open-recent'
     const payload = objectPayload(name, raw, ['path'])
@@ -167,14 +161,16 @@ const validators: Validators = {
     if (html.trim() === '') fail(name, `'html' must not be empty`)
     return { html }
   },
-  'template:read': (raw) => {
-    const name = 'template:read'
-    const payload = objectPayload(name, raw, ['fileName', 'base64'])
-    // The same limit as an uploaded model: a template is read into memory the same way.
-    const base64 = text(name, payload.base64, 'base64', MAX_MODEL_FILE_BASE64_CHARS)
-    if (!BASE64_PATTERN.test(base64)) fail(name, `'base64' is not base64 text`)
-    return { fileName: nonEmptyName(name, payload.fileName, 'fileName'), base64 }
-  }
+  // A template is read into memory the same way as an uploaded model, with the same limit.
+  'template:read': (raw) => uploadedFile('template:read', raw)
+}
+
+/** A file the page uploads as `{ fileName, base64 }`: a name, and base64 text within the model file limit. */
+function uploadedFile(name: CommandName, raw: unknown): { fileName: string; base64: string } {
+  const payload = objectPayload(name, raw, ['fileName', 'base64'])
+  const base64 = text(name, payload.base64, 'base64', MAX_MODEL_FILE_BASE64_CHARS)
+  if (!BASE64_PATTERN.test(base64)) fail(name, `'base64' is not base64 text`)
+  return { fileName: nonEmptyName(name, payload.fileName, 'fileName'), base64 }
 }
 
 /** A list of command ids; the registry has about a hundred, so a much longer list is not one. */
