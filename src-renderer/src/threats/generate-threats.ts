@@ -64,8 +64,8 @@ export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS)
         template !== undefined
           ? null
           : ref === null
-            ? 'the model has no template; apply one of the built-in templates first'
-            : `the model's template "${ref.name}" is not one this app ships`,
+            ? 'the model has no template; apply one first (Threats ▸ Apply Template…)'
+            : `the model's template "${ref.name}" is not one this app ships: apply its .tb7 again (Threats ▸ Apply Template…) to load its rules`,
       generate: (current) => (template ? { threats: generateTmtThreats(current, template).threats, definitions: definitionsOf(template) } : threatsOnly([]))
     },
     {

@@ -94,7 +94,7 @@ describe('template rules from the template a .tm7 embeds', () => {
 
   it('runs the embedded rules while the model names that template, as TMT regenerates', () => {
     const model = { ...sampleModel(), template: embedded.ref }
-    expect(appEngines(model).find((engine) => engine.id === 'template')?.unavailable).toMatch(/not one this app ships/)
+    expect(appEngines(model).find((engine) => engine.id === 'template')?.unavailable).toMatch(/not one this app ships: apply its \.tb7 again \(Threats ▸ Apply Template…\)/)
     const engine = appEngines(model, { pytmLibrary: null, embeddedTemplate: embedded }).find((candidate) => candidate.id === 'template')!
     expect(engine.unavailable).toBeNull()
     expect(engine.label).toBe('Template rules: Azure Threat Model Template')
