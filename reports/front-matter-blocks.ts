@@ -124,7 +124,8 @@ function executiveSummaryBlocks(report: Report): readonly Block[] {
       caption: 'Most severe open threats',
       columns: ['Threat', 'Severity', 'Target', 'Owner'],
       rows: summary.topOpenThreats.map((row) => [
-        [{ kind: 'code', text: row.id }, ' ', row.title],
+        // Flagged as in the register: an obsolete threat's element or interaction is gone, so it may only need closing.
+        [{ kind: 'code', text: row.id }, ' ', row.title, ...(row.obsolete ? [{ kind: 'break' } as const, { kind: 'flag', text: 'OBSOLETE' } as const] : [])],
         [SEVERITY_LABELS[row.severity]],
         [row.target.text],
         cellOf(row.owner, 'no owner')

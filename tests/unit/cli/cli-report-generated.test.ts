@@ -84,7 +84,7 @@ describe('report on a native model', () => {
     expect(rows.find((row) => row['Threat ID'] === 'threat-sql-injection')).toMatchObject({ State: 'Mitigated' })
   })
 
-  it('marks a threat whose interaction is gone as obsolete in the register', async () => {
+  it('marks a threat whose interaction is gone as obsolete in the register and the summary', async () => {
     const document = JSON.parse(await readFile(samplePath, 'utf8')) as { model: { diagrams: { flows: { id: string; source: string | null }[] }[] } }
     for (const flow of document.model.diagrams.flatMap((diagram) => diagram.flows)) if (flow.id === 'flow-browse') flow.source = 'identity-provider'
     const moved = join(folder.path, 'moved.twm')
@@ -92,10 +92,12 @@ describe('report on a native model', () => {
 
     expect((await report([moved, '-o', join(folder.path, 'r.md')])).code).toBe(0)
     const markdown = await readFile(join(folder.path, 'r.md'), 'utf8')
-    // The register's ID cell carries the flag (reports/risk-blocks.ts), on that threat's row only.
+    // The register's ID cell carries the flag (reports/risk-blocks.ts), on that threat's row only; it is open
+    // and high, so it is also among the summary's most severe open threats, flagged the same way.
     const flagged = markdown.split('\n').filter((line) => line.includes('**OBSOLETE**'))
-    expect(flagged).toHaveLength(1)
-    expect(flagged[0]).toMatch(/^\| `threat-session-hijacking`<br>\*\*OBSOLETE\*\* \| \*\*Session hijacking/)
+    expect(flagged).toHaveLength(2)
+    expect(flagged[0]).toMatch(/^\| `threat-session-hijacking` Session hijacking[^|]*<br>\*\*OBSOLETE\*\* \|/)
+    expect(flagged[1]).toMatch(/^\| `threat-session-hijacking`<br>\*\*OBSOLETE\*\* \| \*\*Session hijacking/)
 
     expect((await report([moved, '-o', join(folder.path, 'r.csv')])).code).toBe(0)
     const rows = await csvRows(join(folder.path, 'r.csv'))
