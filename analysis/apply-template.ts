@@ -1,4 +1,5 @@
 import type { Diagram, Property, ThreatModel } from '../model/model'
+import { withTemplateSource, type TemplateSource } from '../model/template-source'
 import type { Template } from '../model/template'
 import { typeProperties } from './template-properties'
 import type { DrawnKind } from '../model/template'
@@ -32,8 +33,12 @@ export interface AppliedTemplate {
  * Property values the item already has are kept, and so are properties the new template does not know:
  * nothing the reviewer entered is lost. Threats are not touched, so triage survives; regenerating
  * afterwards merges by threat key (regenerate-threats.ts).
+ *
+ * `source` is the .tb7 the template was read from: it is stored in the model (model/template-source.ts),
+ * so the template travels with the model as it does in TMT. Without one (a built-in template) any stored
+ * template is removed: it would name another template than the model now does.
  */
-export function applyTemplate(model: ThreatModel, template: Template): AppliedTemplate {
+export function applyTemplate(model: ThreatModel, template: Template, source: TemplateSource | null = null): AppliedTemplate {
   const matcher = typeMatcher(template)
   const report: TypeMapping[] = []
   const retype = <Item extends { readonly id: string; readonly typeId: string; readonly name: string; readonly properties: readonly Property[] }>(
@@ -53,7 +58,7 @@ export function applyTemplate(model: ThreatModel, template: Template): AppliedTe
       boundaries: diagram.boundaries.map((boundary) => retype(boundary, boundary.shape.kind === 'box' ? 'boxBoundary' : 'lineBoundary'))
     })
   )
-  return { model: { ...model, template: template.ref, diagrams }, report }
+  return { model: withTemplateSource({ ...model, template: template.ref, diagrams }, source), report }
 }
 
 function mapType(

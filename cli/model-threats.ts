@@ -71,7 +71,7 @@ export async function loadModelThreats(path: string, options: ReadonlyMap<string
   }
 
   const template = options.get('template')
-  const engineId = requested ?? defaultEngineId(loaded.formatId, template)
+  const engineId = requested ?? defaultEngineId(loaded.formatId, template, loaded.model)
   const engine = threatEngines.find((candidate) => candidate.id === engineId)
   if (engine === undefined) {
     reportError(io, `${path}: the '${engineId}' engine for this model is not available in this version; try --engine stride-interaction`)

@@ -1,22 +1,35 @@
+import { basename } from 'node:path'
 import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics'
 import type { ThreatModel } from '../model/model'
 import type { Template } from '../model/template'
+import type { TemplateSource } from '../model/template-source'
+import { decodeUtf8 } from '../importers/text/decode-text'
 import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
 import { definitionsOf } from '../analysis/tmt-rules/template-definitions'
 import { templateFormats } from '../importers/registry'
-import { embeddedTemplate } from '../importers/tm7/embedded-template'
+import { carriedTemplate } from '../importers/carried-template'
 import { builtInTemplates, findBuiltInTemplate } from '../templates/index'
 import type { EngineInput, EngineOutput, ThreatEngine } from './threat-engines'
 
-export type TemplateChoice = { readonly template: Template; readonly diagnostics: readonly Diagnostic[] } | { readonly failure: Diagnostic }
+/**
+ * `diagnostics` are warnings to print either way (a stored template that was ignored, and why). `source`:
+ * the .tb7 file's text when `--template` named one, for apply-template to store in the model.
+ */
+export type TemplateChoice =
+  | { readonly template: Template; readonly diagnostics: readonly Diagnostic[]; readonly source?: TemplateSource }
+  | { readonly failure: Diagnostic; readonly diagnostics: readonly Diagnostic[] }
 
 /**
- * Where TMT-style rules come from: `--template` (a built-in id or a .tb7 file), else the template a .tm7
- * embeds, else the built-in template the model says it was made with.
+ * Where TMT-style rules come from: `--template` (a built-in id or a .tb7 file), else the template the
+ * model carries (a .tm7's KnowledgeBase, or the .tb7 stored by apply-template: importers/carried-template.ts),
+ * else the built-in template the model says it was made with.
  */
 export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPath' | 'template' | 'readFile'>): Promise<TemplateChoice> {
   const modelPath = input.modelPath
-  const fail = (message: string, file = modelPath): TemplateChoice => ({ failure: diagnostic('tmt.template', 'error', message, { file }) })
+  const fail = (message: string, file = modelPath, diagnostics: readonly Diagnostic[] = []): TemplateChoice => ({
+    failure: diagnostic('tmt.template', 'error', message, { file }),
+    diagnostics
+  })
   if (input.template !== undefined) {
     const builtIn = findBuiltInTemplate(input.template)
     if (builtIn) return { template: builtIn, diagnostics: [] }
@@ -28,14 +41,19 @@ export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPa
     const format = templateFormats.find((candidate) => candidate.detect(new TextDecoder().decode(bytes.subarray(0, 4096))))
     if (!format) return fail('not a template Threatwright can read (expected a Microsoft TMT .tb7)', input.template)
     const read = format.read({ bytes, fileName: input.template })
-    if (read.template === null || hasErrors(read.diagnostics)) return { failure: read.diagnostics[0] ?? diagnostic('tmt.template', 'error', 'the template did not read', { file: input.template }) }
-    return { template: read.template, diagnostics: read.diagnostics }
+    if (read.template === null || hasErrors(read.diagnostics)) {
+      return { failure: read.diagnostics[0] ?? diagnostic('tmt.template', 'error', 'the template did not read', { file: input.template }), diagnostics: [] }
+    }
+    // The text the reader accepted (decodeUtf8 drops a BOM), kept only for .tb7: the bag it goes in is theirs.
+    const decoded = decodeUtf8(bytes)
+    const source = format.id === 'tb7' && decoded.kind === 'text' ? { fileName: basename(input.template), text: decoded.text } : undefined
+    return { template: read.template, diagnostics: read.diagnostics, ...(source === undefined ? {} : { source }) }
   }
-  const embedded = embeddedTemplate(input.model, modelPath)
-  if (embedded?.template) return { template: embedded.template, diagnostics: embedded.diagnostics }
+  const carried = carriedTemplate(input.model, modelPath)
+  if (carried.template !== null) return { template: carried.template, diagnostics: carried.diagnostics }
   const named = input.model.template ? findBuiltInTemplate(input.model.template.id) : undefined
-  if (named) return { template: named, diagnostics: [] }
-  return fail('the model has no template to generate TMT-style threats from: give --template <threatwright-azure|threatwright-aws|file.tb7>')
+  if (named) return { template: named, diagnostics: carried.diagnostics }
+  return fail('the model has no template to generate TMT-style threats from: give --template <threatwright-azure|threatwright-aws|file.tb7>', modelPath, carried.diagnostics)
 }
 
 /** TMT's own generation: the template's Include/Exclude rules over every interaction (analysis/tmt-rules). */
@@ -44,7 +62,7 @@ export const tmtEngine: ThreatEngine = {
   label: 'TMT-style template rules',
   run: async (input): Promise<EngineOutput> => {
     const choice = await chooseTemplate(input)
-    if ('failure' in choice) return { threats: [], definitions: [], diagnostics: [choice.failure] }
+    if ('failure' in choice) return { threats: [], definitions: [], diagnostics: [...choice.diagnostics, choice.failure] }
     const generated = generateTmtThreats(input.model, choice.template)
     // Rule messages are about the template's text: from a .tb7 they name that file, not the model.
     const templateFile = input.template !== undefined && findBuiltInTemplate(input.template) === undefined ? input.template : undefined

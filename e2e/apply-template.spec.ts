@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { applyTemplate } from '../analysis/apply-template'
@@ -132,4 +133,15 @@ test('a .tb7 is read by main: a model file is refused by name, a corpus template
   await expect(page.getByTestId('apply-template-dialog')).toHaveCount(0)
   await runMenu(page, 'threats', 'threats.generate')
   await expect(page.getByRole('radio', { name: `Template rules: ${templateName}` })).toBeChecked()
+  await page.getByTestId('generate-dialog').getByRole('button', { name: 'Cancel' }).click()
+
+  // The .tb7 travels with the model: saved as .twm and opened again, Generate still has its rules.
+  const download = page.waitForEvent('download')
+  await page.keyboard.press('Control+s')
+  const bytes = await readFile(await (await download).path())
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'reopened.twm', mimeType: 'application/json', buffer: bytes })
+  await expect(page).toHaveTitle('reopened.twm — Threatwright')
+  await runMenu(page, 'threats', 'threats.generate')
+  await expect(page.getByRole('radio', { name: `Template rules: ${templateName}` })).toBeChecked()
+  await expect(page.getByTestId('generate-summary')).toContainText('0 new')
 })

@@ -36,8 +36,9 @@ export interface OpenedDocument {
   /** Warnings and notes from reading: the import report. */
   readonly diagnostics: readonly Diagnostic[]
   /**
-   * The TMT template the file embeds (a .tm7's KnowledgeBase, also kept when saved as .twm), read by
-   * main so Threats ▸ Generate can run its rules as TMT would; absent when the model embeds none.
+   * The TMT template the file carries (a .tm7's KnowledgeBase, also kept when saved as .twm, or the .tb7
+   * Apply Template stored in `extensions.tb7`), read by main so Threats ▸ Generate can run its rules as TMT
+   * would; absent when the model carries none that reads.
    */
   readonly embeddedTemplate?: Template
   /**

@@ -56,10 +56,11 @@ export async function runApplyTemplate(argv: readonly string[], io: CliIo): Prom
     }
   })
   if ('failure' in choice) {
-    io.stderr(`${formatDiagnostic(choice.failure)}\n`)
+    for (const entry of [...choice.diagnostics, choice.failure]) io.stderr(`${formatDiagnostic(entry)}\n`)
     return ExitCode.input
   }
-  const applied = applyTemplate(loaded.model, choice.template)
+  // A .tb7 travels with the model (as TMT embeds its template); a built-in one removes a stored .tb7.
+  const applied = applyTemplate(loaded.model, choice.template, choice.source ?? null)
   const generated = generateTmtThreats(applied.model, choice.template)
   const regenerated = regenerateThreats(applied.model, generated.threats, definitionsOf(choice.template))
   for (const entry of generated.diagnostics) io.stderr(`${formatDiagnostic({ ...entry, location: { file: template, ...entry.location } })}\n`)

@@ -40,10 +40,20 @@ const CUSTOM_KB: Template = { ...AZURE_TEMPLATE, ref: { id: '6a2c3f2e-0000-4000-
 function renderApp(readTemplate?: (request: { fileName: string; base64: string }) => TemplateReadOutcome) {
   const api = new FakeBackend({
     'document:open-sample': () => ({ kind: 'opened', document: mixedShopDocument() }),
+    // Saving shows the model the app holds: what the file would get.
+    'document:save': () => ({ kind: 'download', fileName: 'web-shop.twm', base64: btoa('{}') }),
     ...(readTemplate ? { 'template:read': readTemplate } : {})
   })
   render(App, { props: { backend: { mode: 'browser', api }, headless: true, host: { confirm: () => true, download: vi.fn(), close: vi.fn() } } })
   return api
+}
+
+/** Saves (Ctrl+S) and returns the model the app sent to main. */
+async function savedModel(api: FakeBackend): Promise<ThreatModel> {
+  const before = api.calls.filter((call) => call.name === 'document:save').length
+  await fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+  await waitFor(() => expect(api.calls.filter((call) => call.name === 'document:save').length).toBe(before + 1))
+  return (api.calls.filter((call) => call.name === 'document:save').at(-1)?.request as { model: ThreatModel }).model
 }
 
 /** Through the page's menu bar, as a user would. */
@@ -162,6 +172,15 @@ describe('Threats ▸ Apply Template', () => {
     await runMenu('threats', 'threats.generate')
     const rules = screen.getByRole('radio', { name: /Template rules: Contoso KB/ }) as HTMLInputElement
     expect([rules.disabled, rules.checked]).toEqual([false, true])
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+
+    // The model stores the file's text, so the template travels with it; Undo takes it out with the rest.
+    expect((await savedModel(api)).extensions.tb7).toEqual({ fileName: 'contoso.tb7', text: '<KnowledgeBase/>' })
+    await runMenu('edit', 'edit.undo')
+    await waitFor(() => expect(count('model-threats')).toBe('3'))
+    const undone = await savedModel(api)
+    expect(undone.template).toBeNull()
+    expect(Object.keys(undone.extensions)).not.toContain('tb7')
   })
 })
 
@@ -180,6 +199,25 @@ describe('ApplyTemplateDialog', () => {
     expect(applied.template).toEqual(AZURE_TEMPLATE.ref)
     expect(applied.threats).toEqual(model.threats)
     expect(applied.diagrams[0]?.elements.map((element) => element.typeId)).toEqual(['GE.EI', 'GE.P', 'SE.DS.TW.Azure.SqlDatabase'])
+  })
+
+  it('stores the chosen .tb7 in the applied model, and a built-in template removes a stored one', async () => {
+    const onapply = vi.fn()
+    const stored = { ...mixedShop(), template: CUSTOM_KB.ref, extensions: { tb7: { fileName: 'old.tb7', text: '<KnowledgeBase>old</KnowledgeBase>' } } }
+    const readTemplate = vi.fn(async (): Promise<TemplateReadOutcome> => ({ kind: 'read', template: CUSTOM_KB, diagnostics: [] }))
+    render(ApplyTemplateDialog, { props: { model: stored, currentTemplate: null, readTemplate, onapply, onclose: vi.fn() } })
+
+    // A BOM, as one corpus .tb7 has: the stored text is the text main read, without it.
+    await chooseFile('contoso.tb7', '\uFEFF<KnowledgeBase>new</KnowledgeBase>')
+    await screen.findByRole('radio', { name: 'Contoso KB (contoso.tb7)' })
+    await fireEvent.click(screen.getByTestId('apply-template-apply'))
+    expect((onapply.mock.calls[0]?.[0] as ThreatModel).extensions.tb7).toEqual({ fileName: 'contoso.tb7', text: '<KnowledgeBase>new</KnowledgeBase>' })
+
+    await fireEvent.click(screen.getByRole('radio', { name: /Threatwright Azure/ }))
+    await fireEvent.click(screen.getByTestId('apply-template-apply'))
+    const builtIn = onapply.mock.calls[1]?.[0] as ThreatModel
+    expect(builtIn.template).toEqual(AZURE_TEMPLATE.ref)
+    expect(Object.keys(builtIn.extensions)).not.toContain('tb7')
   })
 
   it('shows a request main refused as an error naming the file', async () => {

@@ -1,6 +1,7 @@
 import { applyTemplate, type AppliedTemplate, type TypeMappingMethod } from '../../../analysis/apply-template'
 import type { ThreatModel } from '../../../model/model'
 import type { Template } from '../../../model/template'
+import type { TemplateSource } from '../../../model/template-source'
 import { GENERIC_ELEMENT_TYPES } from '../../../templates/generic'
 import { findBuiltInTemplate } from '../../../templates/index'
 import { appEngines, previewGeneration, type GenerationPreview } from './generate-threats'
@@ -41,10 +42,12 @@ export interface ApplyTemplatePlan {
 
 /**
  * `previous` is the template the model uses now, when the app has it (a built-in one, or the one the file
- * embeds): it names the types the model has before the change.
+ * embeds): it names the types the model has before the change. `source` is the .tb7 the template was read
+ * from, stored in the applied model so the template travels with it (null for a built-in one, which
+ * removes a stored .tb7); being part of the applied model, it comes and goes with the one undo step.
  */
-export function planApplyTemplate(model: ThreatModel, template: Template, previous: Template | null): ApplyTemplatePlan {
-  const applied = applyTemplate(model, template)
+export function planApplyTemplate(model: ThreatModel, template: Template, previous: Template | null, source: TemplateSource | null = null): ApplyTemplatePlan {
+  const applied = applyTemplate(model, template, source)
   const engine = appEngines(applied.model, { pytmLibrary: null, embeddedTemplate: template }).find((candidate) => candidate.id === 'template')
   const generation = engine !== undefined && engine.unavailable === null ? previewGeneration(applied.model, engine) : null
   return { template, applied, rows: mappingRows(applied, template, previous), counts: countByMethod(applied), generation }

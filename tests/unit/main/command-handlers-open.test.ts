@@ -6,6 +6,7 @@ import type { OpenOutcome } from '../../../src-shared/ipc-contract'
 import { defaultFormatRegistry } from '../../../src-main/handlers/command-handlers'
 import { CommandRejectedError } from '../../../src-main/handlers/errors'
 import { embeddedTemplate as embeddedTemplate_ } from '../../../importers/tm7/embedded-template'
+import { writeNative } from '../../../importers/native/write-native'
 import { corpusFiles } from '../../corpus'
 import { makeHandlers, memoryRecentFiles, nativeBytes, temporaryFolder, testModel, yamlBytes } from './handler-fakes'
 
@@ -86,6 +87,31 @@ describe('command handlers: opening', () => {
     const native = (await makeHandlers({ registry: defaultFormatRegistry, sample: undefined }).handlers.dispatch('document:open-sample', null)) as OpenOutcome
     if (native.kind !== 'opened') throw new Error(`the sample did not open: ${JSON.stringify(native)}`)
     expect(native.document.embeddedTemplate).toBeUndefined()
+  })
+
+  it('sends the .tb7 a .twm stores from Apply Template, and none when that text was cut in half', async () => {
+    const templatePath = corpusFiles('tb7', ['.tb7']).find((path) => basename(path).startsWith('azure-cloud-services-1.0.0.33'))
+    if (templatePath === undefined) throw new Error('azure-cloud-services-1.0.0.33.tb7 is missing from the corpus')
+    const text = new TextDecoder().decode(readFileSync(templatePath))
+    const manifest = /<Manifest\b[^>]*>/.exec(text)?.[0] ?? ''
+    const attribute = (key: string): string => new RegExp(`\\s${key}="([^"]*)"`).exec(manifest)?.[1] ?? `(no ${key})`
+    const ref = { id: attribute('id'), name: attribute('name'), version: attribute('version') }
+    const sample = testModel('Applied')
+    const open = async (bag: { fileName: string; text: string }): Promise<OpenOutcome> =>
+      (await makeHandlers({ registry: defaultFormatRegistry }).handlers.dispatch('document:open-bytes', {
+        fileName: 'applied.twm',
+        base64: base64(writeNative({ ...sample, template: ref, extensions: { ...sample.extensions, tb7: bag } }).bytes)
+      })) as OpenOutcome
+
+    const stored = await open({ fileName: basename(templatePath), text })
+    if (stored.kind !== 'opened') throw new Error(`did not open: ${JSON.stringify(stored)}`)
+    expect(stored.document.embeddedTemplate?.ref).toEqual(ref)
+    expect(stored.document.embeddedTemplate?.threatTypes).toHaveLength(text.match(/<ThreatType>/g)?.length ?? -1)
+
+    const tampered = await open({ fileName: basename(templatePath), text: text.slice(0, text.length / 2) })
+    if (tampered.kind !== 'opened') throw new Error(`a damaged stored template must not stop the model opening: ${JSON.stringify(tampered)}`)
+    expect(tampered.document.embeddedTemplate).toBeUndefined()
+    expect(tampered.document.model.template).toEqual(ref)
   })
 
   it('keeps an uploaded name to one path segment', async () => {
