@@ -9,7 +9,7 @@ import type { ThreatModel } from '../model/model'
 import { readTb7 } from '../importers/tb7/read-tb7'
 import { corpusFiles } from '../tests/corpus'
 import { AZURE_TEMPLATE } from '../templates/azure'
-import { fetchSample, recordTraffic, expectStayedOffline } from './support'
+import { checkEveryTestStaysOffline, fetchSample } from './support'
 
 /**
  * Threats ▸ Apply Template in browser mode (threat-generation issue, part 7): the sample re-typed for our
@@ -18,15 +18,7 @@ import { fetchSample, recordTraffic, expectStayedOffline } from './support'
  * (apply-template, then the TMT rules merged by regenerateThreats).
  */
 
-let traffic: ReturnType<typeof recordTraffic>
-
-test.beforeEach(({ page, baseURL }) => {
-  traffic = recordTraffic(page, baseURL)
-})
-
-test.afterEach(() => {
-  expectStayedOffline(traffic)
-})
+checkEveryTestStaysOffline()
 
 function itemCount(model: ThreatModel): number {
   return model.diagrams.reduce((sum, diagram) => sum + diagram.elements.length + diagram.flows.length + diagram.boundaries.length, 0)

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { canvasCounts, canvasIds, canvasPoint, classesOf, clickItem, discardRecoveryCopies, itemBox, modelBox, newModel, placeFromPalette, recordTraffic, selectedIds, viewportOf, expectStayedOffline } from './support'
+import { canvasCounts, canvasIds, canvasPoint, checkEveryTestStaysOffline, classesOf, clickItem, discardRecoveryCopies, itemBox, modelBox, newModel, placeFromPalette, selectedIds, viewportOf } from './support'
 
 /**
  * The editor's view and keyboard (issue 7: align, grid and snap, space/middle-button pan, minimap,
@@ -8,8 +8,6 @@ import { canvasCounts, canvasIds, canvasPoint, classesOf, clickItem, discardReco
  * takes from the model.
  */
 
-let traffic: ReturnType<typeof recordTraffic>
-
 /** The bit of a <canvas> the pixel check reads (the e2e code is typed without the DOM library). */
 interface PixelCanvas {
   readonly width: number
@@ -17,12 +15,9 @@ interface PixelCanvas {
   getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null
 }
 
-test.beforeEach(({ page, baseURL }) => {
-  traffic = recordTraffic(page, baseURL)
-})
+checkEveryTestStaysOffline()
 
 test.afterEach(async ({ page, request }) => {
-  expectStayedOffline(traffic)
   // These tests end with unsaved drawings: closed first (no autosave can follow), their recovery copies
   // are removed so the next test opens without a recovery offer.
   await page.close()

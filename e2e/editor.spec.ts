@@ -1,21 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { canvasCounts, canvasIds, classesOf, clickItem, drawBoundaryAround, itemBox, newModel, placeFromPalette, recordTraffic, selectedIds, expectStayedOffline } from './support'
+import { canvasCounts, canvasIds, checkEveryTestStaysOffline, classesOf, clickItem, drawBoundaryAround, itemBox, newModel, placeFromPalette, selectedIds } from './support'
 
 /**
  * The DFD editor, driven with the real mouse and keyboard in browser mode. Positions come from the
  * canvas probe (Cytoscape draws on a <canvas> with no DOM), the model from what the app saves.
  */
 
-let traffic: ReturnType<typeof recordTraffic>
-
-test.beforeEach(({ page, baseURL }) => {
-  traffic = recordTraffic(page, baseURL)
-})
-
-test.afterEach(() => {
-  expectStayedOffline(traffic)
-})
+checkEveryTestStaysOffline()
 
 /** Clicks the middle of a drawn item; with `shift`, adds it to the selection (mouse.click takes no modifiers). */
 test('draws, connects, bounds, edits, undoes, copies, deletes, saves and reopens a model', async ({ page }) => {

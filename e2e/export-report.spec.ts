@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { discardRecoveryCopies, fetchSample, recordTraffic, expectStayedOffline } from './support'
+import { checkEveryTestStaysOffline, discardRecoveryCopies, fetchSample } from './support'
 
 /**
  * File ▸ Export Report… in browser mode: the report is built in the page (the reports layer is pure),
@@ -42,8 +42,9 @@ async function markdownReport(page: Page): Promise<string> {
   return text
 }
 
-test('exports the sample as a Markdown report with a sandboxed preview', async ({ page, request, baseURL }) => {
-  const traffic = recordTraffic(page, baseURL)
+checkEveryTestStaysOffline()
+
+test('exports the sample as a Markdown report with a sandboxed preview', async ({ page, request }) => {
   const sample = await fetchSample(request)
   await openApp(page)
 
@@ -71,11 +72,9 @@ test('exports the sample as a Markdown report with a sandboxed preview', async (
   expect(text).toContain(`sha256sum ${sample.fileName}`)
   expect(text).not.toContain('UNSAVED CHANGES')
 
-  expectStayedOffline(traffic)
 })
 
-test('an edited model\'s report says it has unsaved changes; after Save it carries the saved file\'s SHA-256', async ({ page, request, baseURL }) => {
-  const traffic = recordTraffic(page, baseURL)
+test('an edited model\'s report says it has unsaved changes; after Save it carries the saved file\'s SHA-256', async ({ page, request }) => {
   const sample = await fetchSample(request)
   await page.goto('./')
   await expect(page).toHaveTitle(`${sample.fileName} — Threatwright`)
@@ -104,13 +103,11 @@ test('an edited model\'s report says it has unsaved changes; after Save it carri
   expect(saved).not.toContain('UNSAVED CHANGES')
 
   await discardRecoveryCopies(request)
-  expectStayedOffline(traffic)
 })
 
-test('exports the report as PDF: main prints the previewed HTML with headless Chromium and the page downloads it', async ({ page, request, baseURL }) => {
+test('exports the report as PDF: main prints the previewed HTML with headless Chromium and the page downloads it', async ({ page, request }) => {
   // Headless Chromium starts, lays out and prints the report on the server side: slower than the other tests.
   test.setTimeout(90_000)
-  const traffic = recordTraffic(page, baseURL)
   const sample = await fetchSample(request)
   await openApp(page)
 
@@ -133,5 +130,4 @@ test('exports the report as PDF: main prints the previewed HTML with headless Ch
   expect(bytes.subarray(-1024).toString('latin1')).toContain('%%EOF')
   await expect(dialog.getByTestId('report-pdf-problem')).toHaveCount(0)
 
-  expectStayedOffline(traffic)
 })

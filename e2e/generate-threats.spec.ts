@@ -5,7 +5,7 @@ import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
 import { readModelFile } from '../importers/registry'
 import { corpusFiles } from '../tests/corpus'
-import { recordTraffic, expectStayedOffline } from './support'
+import { checkEveryTestStaysOffline } from './support'
 
 /**
  * Threats ▸ Generate with pytm's threat library, in browser mode: a pytm model from the corpus opened
@@ -13,15 +13,7 @@ import { recordTraffic, expectStayedOffline } from './support'
  * expected count is our engine's on the same files (the CLI's; tests/unit/pytm checks it against pytm).
  */
 
-let traffic: ReturnType<typeof recordTraffic>
-
-test.beforeEach(({ page, baseURL }) => {
-  traffic = recordTraffic(page, baseURL)
-})
-
-test.afterEach(() => {
-  expectStayedOffline(traffic)
-})
+checkEveryTestStaysOffline()
 
 test('a pytm model gets its findings from a threats.json chosen in the Generate dialog', async ({ page }) => {
   const modelPath = corpusFiles('pytm', ['pytm__tests-input.json'])[0]!

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import type { Diagram, ThreatModel } from '../model/model'
 import type { OpenOutcome } from '../src-shared/ipc-contract'
 
@@ -80,7 +80,7 @@ function isHarnessProbeOfSandboxedFrame(text: string): boolean {
   return text.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed")
 }
 
-export function recordTraffic(page: Page, baseURL: string | undefined): { offOrigin: string[]; ownRequests: () => number; pageErrors: string[] } {
+function recordTraffic(page: Page, baseURL: string | undefined): { offOrigin: string[]; ownRequests: () => number; pageErrors: string[] } {
   const appOrigin = new URL(baseURL ?? '').origin
   const offOrigin: string[] = []
   const pageErrors: string[] = []
@@ -104,11 +104,27 @@ export function recordTraffic(page: Page, baseURL: string | undefined): { offOri
 }
 
 /** The app's offline promise for one test: its page made its own requests, none off its origin, and logged no error. */
-export function expectStayedOffline(traffic: ReturnType<typeof recordTraffic>): void {
+function expectStayedOffline(traffic: ReturnType<typeof recordTraffic>): void {
   // The recorder saw the app's own page, bundle and API calls, so the empty list below means something.
   expect(traffic.ownRequests()).toBeGreaterThan(3)
   expect(traffic.offOrigin, 'requests left the app origin').toEqual([])
   expect(traffic.pageErrors, 'errors in the page').toEqual([])
+}
+
+/**
+ * For every test of the calling spec (call it at the top level): record the page's traffic from the start,
+ * and check after the test that it stayed offline. Hooks the spec registers later run after this check.
+ */
+export function checkEveryTestStaysOffline(): void {
+  let traffic: ReturnType<typeof recordTraffic> | null = null
+  test.beforeEach(({ page, baseURL }) => {
+    traffic = recordTraffic(page, baseURL)
+  })
+  test.afterEach(() => {
+    if (traffic === null) throw new Error('the traffic recorder did not start')
+    expectStayedOffline(traffic)
+    traffic = null
+  })
 }
 
 export interface PageBox {
