@@ -28,13 +28,18 @@ export async function loadModel(path: string, io: CliIo): Promise<LoadedModel> {
     reportError(io, `cannot read ${path}: ${file.reason}`)
     return { kind: 'failed' }
   }
-  const result = readModelFile({ bytes: file.bytes, fileName: path, readSibling: siblingReader(path) })
+  return modelFromBytes(path, file.bytes, io)
+}
+
+/** loadModel for bytes the caller has read already (once: the file may change between two reads). */
+export function modelFromBytes(path: string, bytes: Uint8Array, io: CliIo): LoadedModel {
+  const result = readModelFile({ bytes, fileName: path, readSibling: siblingReader(path) })
   if (result.model === null || result.formatId === null) {
     for (const entry of result.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
     if (result.diagnostics.length === 0) reportError(io, `cannot read ${path}: no model in the file`)
     return { kind: 'failed' }
   }
-  return { kind: 'loaded', model: result.model, formatId: result.formatId, bytes: file.bytes, diagnostics: result.diagnostics }
+  return { kind: 'loaded', model: result.model, formatId: result.formatId, bytes, diagnostics: result.diagnostics }
 }
 
 /**

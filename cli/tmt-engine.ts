@@ -6,7 +6,7 @@ import type { TemplateSource } from '../model/template-source'
 import { decodeUtf8 } from '../importers/text/decode-text'
 import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
 import { definitionsOf } from '../analysis/tmt-rules/template-definitions'
-import { templateFormats } from '../importers/registry'
+import { detectTemplateFormat } from '../importers/registry'
 import { carriedTemplate } from '../importers/carried-template'
 import { builtInTemplates, findBuiltInTemplate } from '../templates/index'
 import type { EngineInput, EngineOutput, ThreatEngine } from './threat-engines'
@@ -38,8 +38,8 @@ export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPa
       const known = builtInTemplates.map((template) => template.ref.id).join(', ')
       return fail(`'${input.template}' is neither a built-in template (${known}) nor a readable file: ${bytes.failure}`, input.template)
     }
-    const format = templateFormats.find((candidate) => candidate.detect(new TextDecoder().decode(bytes.subarray(0, 4096))))
-    if (!format) return fail('not a template Threatwright can read (expected a Microsoft TMT .tb7)', input.template)
+    const format = detectTemplateFormat(bytes)
+    if (format === null) return fail('not a template Threatwright can read (expected a Microsoft TMT .tb7)', input.template)
     const read = format.read({ bytes, fileName: input.template })
     if (read.template === null || hasErrors(read.diagnostics)) {
       return { failure: read.diagnostics[0] ?? diagnostic('tmt.template', 'error', 'the template did not read', { file: input.template }), diagnostics: [] }

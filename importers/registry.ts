@@ -95,6 +95,13 @@ export function detectFormat(bytes: Uint8Array): ModelFormat | null {
   return detectInText(decodeForDetection(bytes))
 }
 
+/** The template format these bytes are, by content (never by extension), or null. Never throws. */
+export function detectTemplateFormat(bytes: Uint8Array): TemplateFormat | null {
+  if (bytes.length === 0) return null
+  const text = decodeForDetection(bytes)
+  return templateFormats.find((format) => format.detect(text)) ?? null
+}
+
 /** Writes the model in a registered format; an unknown or read-only format id gives an error diagnostic. */
 export function writeModel(model: ThreatModel, formatId: string): WriteResult {
   const empty = new Uint8Array()

@@ -2,14 +2,14 @@ import { summarizeModel, type ThreatStateCounts } from '../../analysis/summary'
 import { formatDiagnostic, type Diagnostic, type Location } from '../../model/diagnostics'
 import type { TemplateRef } from '../../model/model'
 import { canonicalJson } from '../../model/canonical-json'
-import { formats } from '../../importers/registry'
+import { detectTemplateFormat, formats } from '../../importers/registry'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
 import { reportError, type CliIo } from '../cli-io'
 import { readInputFile } from '../file-access'
 import { ExitCode } from '../exit-codes'
-import { loadModel } from '../load-model'
+import { modelFromBytes } from '../load-model'
 import { renderInfoText } from './info-text'
-import { detectTemplateFormat, renderTemplateInfoText, templateInfo } from './info-template'
+import { renderTemplateInfoText, templateInfo } from './info-template'
 import { reportUsageProblem, showCommandHelp } from '../help'
 
 export const infoSyntax: CommandSyntax = {
@@ -65,10 +65,14 @@ export async function runInfo(argv: readonly string[], io: CliIo): Promise<ExitC
   if (parsed.kind === 'invalid') return reportUsageProblem(parsed.problem, infoSyntax, io)
   const path = parsed.positionals.get('file') ?? ''
 
-  // A template is not a model, but `info` is where a reviewer looks first: it describes one too.
   const file = await readInputFile(path)
-  const templateFormat = file.kind === 'read' ? detectTemplateFormat(file.bytes) : undefined
-  if (file.kind === 'read' && templateFormat !== undefined) {
+  if (file.kind === 'failed') {
+    reportError(io, `cannot read ${path}: ${file.reason}`)
+    return ExitCode.input
+  }
+  // A template is not a model, but `info` is where a reviewer looks first: it describes one too.
+  const templateFormat = detectTemplateFormat(file.bytes)
+  if (templateFormat !== null) {
     const described = templateInfo(path, file.bytes, templateFormat)
     if (described.kind === 'failed') {
       for (const entry of described.diagnostics) io.stderr(`${formatDiagnostic(entry)}\n`)
@@ -79,7 +83,7 @@ export async function runInfo(argv: readonly string[], io: CliIo): Promise<ExitC
     return ExitCode.success
   }
 
-  const loaded = await loadModel(path, io)
+  const loaded = modelFromBytes(path, file.bytes, io)
   if (loaded.kind === 'failed') return ExitCode.input
 
   const summary = summarizeModel(loaded.model)

@@ -4,8 +4,7 @@
  * extension, and every failure is a `failed` outcome whose diagnostics name the file; nothing throws.
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
-import { detectFormat, templateFormats } from '../../importers/registry'
-import { decodeForDetection } from '../../importers/text/decode-text'
+import { detectFormat, detectTemplateFormat, templateFormats } from '../../importers/registry'
 import type { CommandRequest, TemplateReadOutcome } from '../../src-shared/ipc-contract'
 import { FileTooLargeError } from './errors'
 import { safeFileName } from './file-names'
@@ -22,9 +21,8 @@ export async function readTemplateFile({ fileName, base64 }: CommandRequest<'tem
   if (bytes.length > MAX_MODEL_FILE_BYTES) return failed([readFailure(name, new FileTooLargeError(name, MAX_MODEL_FILE_BYTES))])
   if (bytes.length === 0) return failed([diagnostic('template.empty', 'error', 'the file is empty', { file: name })])
 
-  const text = decodeForDetection(bytes)
-  const format = templateFormats.find((candidate) => candidate.detect(text))
-  if (format === undefined) return failed([notATemplate(name, bytes)])
+  const format = detectTemplateFormat(bytes)
+  if (format === null) return failed([notATemplate(name, bytes)])
   try {
     const read = format.read({ bytes, fileName: name })
     if (read.template === null || hasErrors(read.diagnostics)) {
