@@ -41,8 +41,6 @@ function loaderDocument(model: ThreatModel, note: (message: string) => void): Js
   const boundaries: JsonValue[] = []
   const elements: JsonValue[] = []
   const flows: JsonValue[] = []
-  /** Elements written, so no flow names one that is not (pytm.load refuses a flow to an unknown name). */
-  const written = new Set<string>()
   for (const diagram of model.diagrams) {
     for (const message of loaderLosses(diagram)) note(message)
     for (const boundary of diagram.boundaries) {
@@ -56,19 +54,16 @@ function loaderDocument(model: ThreatModel, note: (message: string) => void): Js
         continue
       }
       elements.push(writeElement(element, className, diagram, names, assumptionsOf(element.id)))
-      written.add(element.id)
     }
+    const annotations = new Set(diagram.elements.filter((element) => loaderClassOf(element) === null).map((element) => element.id))
     for (const flow of diagram.flows) {
       const source = flow.source === null ? undefined : names.of(flow.source)
       const sink = flow.target === null ? undefined : names.of(flow.target)
+      // Only written elements have names (pytm.load refuses a flow to an unknown name); TMT lets a flow end
+      // on a free-text annotation, which has no pytm class.
       if (source === undefined || sink === undefined) {
-        note(`flow "${flow.name}" is not written: pytm needs both ends attached to elements`)
-        continue
-      }
-      // TMT lets a flow end on a free-text annotation, which has no pytm class and is not written.
-      const unwritten = [flow.source, flow.target].find((end) => end !== null && !written.has(end))
-      if (unwritten !== undefined && unwritten !== null) {
-        note(`flow "${flow.name}" is not written: it ends on "${names.of(unwritten) ?? unwritten}", an annotation, which pytm has no class for`)
+        const onAnnotation = [flow.source, flow.target].some((end) => end !== null && annotations.has(end))
+        note(`flow "${flow.name}" is not written: ${onAnnotation ? 'it ends on an annotation, which pytm has no class for' : 'pytm needs both ends attached to elements'}`)
         continue
       }
       flows.push(writeFlow(flow, source, sink, names, assumptionsOf(flow.id)))
@@ -115,7 +110,8 @@ function chooseNames(model: ThreatModel, note: (message: string) => void): Write
   const data = new UniqueNames()
   for (const diagram of model.diagrams) {
     for (const boundary of diagram.boundaries) claim(boundaries, boundary.id, boundary.name, 'boundary')
-    for (const element of diagram.elements) claim(elements, element.id, element.name, 'element')
+    // Annotations are not written, so they take no name from an element that is.
+    for (const element of diagram.elements) if (loaderClassOf(element) !== null) claim(elements, element.id, element.name, 'element')
     for (const flow of diagram.flows) claim(flows, flow.id, flow.name, 'flow')
   }
   for (const asset of model.dataAssets) claim(data, asset.id, asset.name, 'data item')

@@ -74,6 +74,23 @@ describe('writePytm writes what pytm.load accepts (pytm.md §4)', () => {
     ])
   })
 
+  it('leaves out an annotation and the flows ending on it, and lets a written element keep its name', () => {
+    const diagram = model.diagrams[0]
+    if (diagram === undefined) throw new Error('no diagram')
+    const web = diagram.elements[1]!
+    // Placed first, so that if annotations took names the real element would be renamed "Web (2)".
+    const note = { ...web, id: 'note' as typeof web.id, kind: 'annotation' as const, typeId: 'GE.A' }
+    const toNote = { ...diagram.flows[0]!, id: 'to-note' as (typeof diagram.flows)[number]['id'], name: 'To the note', target: note.id }
+    const annotated: ThreatModel = { ...model, diagrams: [{ ...diagram, elements: [note, ...diagram.elements], flows: [...diagram.flows, toNote] }] }
+    const result = writePytm(annotated)
+    const written = JSON.parse(decoder.decode(result.bytes)) as { elements: { name: string }[]; flows: { name: string }[] }
+    expect(written.elements.map((entry) => entry.name)).toEqual(['User', 'Web', 'DB'])
+    expect(written.flows.map((entry) => entry.name)).not.toContain('To the note')
+    const messages = result.diagnostics.map((entry) => entry.message)
+    expect(messages).toContain('flow "To the note" is not written: it ends on an annotation, which pytm has no class for')
+    expect(messages.filter((message) => message.includes('a second element'))).toEqual([])
+  })
+
   it('renames repeated names and reports it', () => {
     const diagram = model.diagrams[0]
     if (diagram === undefined) throw new Error('no diagram')
