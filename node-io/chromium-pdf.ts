@@ -1,7 +1,7 @@
 /**
  * Report HTML → PDF with headless Chromium, for the two Node hosts without Electron's printToPDF: the CLI
- * (`report --format pdf`) and browser mode (the app's Export report ▸ PDF). Moved here from
- * cli/commands/report-pdf.ts so src-main can use it too; only Node built-ins (lint/layers.mjs).
+ * (`report --format pdf`) and browser mode (the app's Export report ▸ PDF). Only Node built-ins
+ * (lint/layers.mjs).
  */
 import { execFile } from 'node:child_process'
 import { constants } from 'node:fs'

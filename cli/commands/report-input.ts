@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Diagnostic } from '../../model/diagnostics'
 import type { ThreatModel } from '../../model/model'
 import type { ModelThreats } from '../model-threats'
+import { sha256Hex } from '../../node-io/sha256'
 
 export interface ReportInput {
   readonly model: ThreatModel
@@ -21,7 +21,7 @@ export function reportInput(path: string, threats: Extract<ModelThreats, { kind:
   return {
     model: threats.model,
     fileName: basename(path),
-    sha256: createHash('sha256').update(threats.loaded.bytes).digest('hex'),
+    sha256: sha256Hex(threats.loaded.bytes),
     diagnostics: [...threats.loaded.diagnostics, ...threats.engineDiagnostics]
   }
 }

@@ -11,7 +11,7 @@ import { MAX_MODEL_FILE_BYTES } from './limits'
 import type { HandlerContext } from './handler-context'
 import { internalFailure, isMissingFileError, readFailure } from './read-failure'
 import { withEmbeddedTemplate } from './embedded-template'
-import { sha256Hex } from './sha256'
+import { sha256Hex } from '../../node-io/sha256'
 
 export interface OpenCommands {
   openSample(): Promise<OpenOutcome>

@@ -16,7 +16,7 @@ import { hasExtension, nameFromTitle, safeFileName, withExtension } from './file
 import type { HandlerContext } from './handler-context'
 import { MAX_MODEL_FILE_BYTES } from './limits'
 import { internalFailure, writeFailure } from './read-failure'
-import { sha256Hex } from './sha256'
+import { sha256Hex } from '../../node-io/sha256'
 
 export const NATIVE_FORMAT_ID = 'native'
 

@@ -7,7 +7,7 @@
 import type { ChangeCheck } from '../../src-shared/ipc-contract'
 import type { FilePort } from '../handlers/ports'
 import { MAX_MODEL_FILE_BYTES } from '../handlers/limits'
-import { sha256Hex as sha256 } from '../handlers/sha256'
+import { sha256Hex } from '../../node-io/sha256'
 
 interface Fingerprint {
   readonly size: number
@@ -26,7 +26,7 @@ export function createChangeDetector(files: Pick<FilePort, 'readFile' | 'stat'>)
 
   async function fingerprint(path: string, bytes: Uint8Array): Promise<Fingerprint> {
     const info = await files.stat(path).catch(() => null)
-    return { size: bytes.length, mtimeMs: info?.mtimeMs, sha256: sha256(bytes) }
+    return { size: bytes.length, mtimeMs: info?.mtimeMs, sha256: sha256Hex(bytes) }
   }
 
   return {
@@ -45,7 +45,7 @@ export function createChangeDetector(files: Pick<FilePort, 'readFile' | 'stat'>)
       } catch {
         return { kind: 'missing' }
       }
-      const now: Fingerprint = { size: bytes.length, mtimeMs: info.mtimeMs, sha256: sha256(bytes) }
+      const now: Fingerprint = { size: bytes.length, mtimeMs: info.mtimeMs, sha256: sha256Hex(bytes) }
       // Same content, new mtime (touched, copied back): remember the new mtime so the next check is cheap again.
       if (now.sha256 === recorded.sha256 || acknowledge) {
         known.set(path, now)

@@ -1,9 +1,0 @@
-import { createHash } from 'node:crypto'
-
-/**
- * Lower-case hex SHA-256 of `bytes`, as `sha256sum` prints it. Main hashes the exact bytes it reads and
- * writes, so what a report or the change check compares with is the file, not a re-serialisation of it.
- */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
