@@ -9,7 +9,7 @@ import { readTm7 } from '../../../importers/tm7/read-tm7'
 import { writeTm7 } from '../../../importers/tm7/write-tm7'
 import type { ReadResult, WriteResult } from '../../../importers/format'
 import type { ThreatModel } from '../../../model/model'
-import { readModelFile } from '../../../importers/registry'
+import { readableCorpusModels } from '../../readable-corpus-models'
 import { corpusFiles } from '../../corpus'
 
 /** What a conversion must keep, by name (ids may be rewritten for the target format's id syntax). */
@@ -59,17 +59,8 @@ describe('pytm models converted to other formats and back', () => {
  * on every corpus model of every format we read; pytm itself ran on these files too (importers/pytm/CONTEXT.md).
  */
 describe('pytm loader JSON written from any corpus model refers only to what it writes', () => {
-  const models = [
-    ...corpusFiles('tm7', ['.tm7']),
-    ...corpusFiles('threagile', ['.yaml', '.yml']),
-    ...corpusFiles('pytm', ['.json']).filter((file) => !file.includes('threatlib'))
-  ]
-  for (const path of models) {
-    const read = readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) })
-    if (read.model === null) continue
-    const model = read.model
-
-    it(`${basename(path)}`, () => {
+  for (const { name, model } of readableCorpusModels()) {
+    it(name, () => {
       const document = JSON.parse(new TextDecoder().decode(writePytm(model).bytes)) as LoaderDocument
       const names = (items: readonly { name: string }[]): Set<string> => {
         const found = new Set(items.map((item) => item.name))

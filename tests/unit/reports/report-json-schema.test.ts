@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { regenerateThreats } from '../../../analysis/regenerate-threats'
 import { generateThreagileRisks } from '../../../analysis/threagile/generate-threagile-risks'
-import { readModelFile } from '../../../importers/registry'
 import type { ThreatModel } from '../../../model/model'
 import { buildReport } from '../../../reports/build-report'
 import { renderJson } from '../../../reports/render-json'
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../../reports/report-options'
 import type { ReportContext } from '../../../reports/report-types'
-import { corpusFiles } from '../../corpus'
-import { GENERATED_AT, hostilePath, repositoryRoot, samplePath } from './report-fixtures'
+import { readableCorpusModels } from '../../readable-corpus-models'
+import { GENERATED_AT, hostilePath, loadFixture, repositoryRoot, samplePath } from './report-fixtures'
 
 /**
  * The JSON report against its published schema (reports/report-json.schema.json, written by hand from
  * report-types.ts, every object closed with additionalProperties: false): for the sample, hostile names,
- * every model in the corpus that reads, and each option, so a field added to the report without the
+ * every corpus model meant to read, and each option, so a field added to the report without the
  * schema, or a type that drifts, fails here.
  */
 const schema = JSON.parse(readFileSync(join(repositoryRoot, 'reports', 'report-json.schema.json'), 'utf8')) as object
@@ -39,9 +38,6 @@ function expectValid(document: unknown): void {
   expect(valid, JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
 }
 
-function read(path: string): ThreatModel | null {
-  return readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) }).model
-}
 
 /** Threagile models carry their risks only once generated, as report and check do by default. */
 function withDerivedThreats(model: ThreatModel): ThreatModel {
@@ -52,7 +48,7 @@ function withDerivedThreats(model: ThreatModel): ThreatModel {
 
 describe('JSON report schema (reports/report-json.schema.json)', () => {
   it('accepts the sample with every option, summary only, one diagram, and an unsaved model', () => {
-    const sample = read(samplePath)!
+    const sample = loadFixture(samplePath).model
     expectValid(jsonReport(sample))
     expectValid(jsonReport(sample, { summaryOnly: true }))
     expectValid(jsonReport(sample, { includeMitigated: false, includeNotApplicable: false, includeOutOfScope: false, includeDiagrams: false }))
@@ -61,30 +57,17 @@ describe('JSON report schema (reports/report-json.schema.json)', () => {
   })
 
   it('accepts the hostile-names fixture', () => {
-    expectValid(jsonReport(read(hostilePath)!))
+    expectValid(jsonReport(loadFixture(hostilePath).model))
   })
 
-  // The corpus folders of formats Threatwright reads; Threagile folders also hold Threagile's outputs and
-  // include fragments, and some files are deliberately broken: those do not read and are not reports.
-  const folders = { tm7: ['.tm7'], threagile: ['.yaml', '.yml'], pytm: ['.json'] }
-  const reported = new Map<string, number>()
-  for (const [folder, extensions] of Object.entries(folders)) {
-    for (const path of corpusFiles(folder, extensions)) {
-      it(`accepts the report of ${path.split('/corpus/')[1]}, when the file reads as a model`, () => {
-        const model = read(path)
-        if (model === null) return
-        expectValid(jsonReport(withDerivedThreats(model)))
-        reported.set(folder, (reported.get(folder) ?? 0) + 1)
-      })
-    }
+  for (const { name, model } of readableCorpusModels()) {
+    it(`accepts the report of ${name}`, () => {
+      expectValid(jsonReport(withDerivedThreats(model)))
+    })
   }
-  it('reported on models of every format with a reader', () => {
-    // Runs after the per-file tests (vitest keeps declaration order within a file).
-    expect(Object.keys(folders).map((folder) => (reported.get(folder) ?? 0) > 0)).toEqual(Object.keys(folders).map(() => true))
-  })
 
   it('refuses a document that drifted from it: a missing key, an unknown key, a severity it does not define', () => {
-    const base = jsonReport(read(samplePath)!) as { source: Record<string, unknown>; executiveSummary: { topOpenThreats: { severity: string }[] } }
+    const base = jsonReport(loadFixture(samplePath).model) as { source: Record<string, unknown>; executiveSummary: { topOpenThreats: { severity: string }[] } }
     const missing = structuredClone(base)
     delete missing.source.modelId
     expect(validate(missing)).toBe(false)

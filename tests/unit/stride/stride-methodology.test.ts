@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateStridePerElement } from '../../../analysis/stride/generate-stride-per-element'
 import { generateStridePerInteraction } from '../../../analysis/stride/generate-stride-per-interaction'
 import type { StrideCategory } from '../../../model/enums'
 import type { DiagramElement, ThreatModel } from '../../../model/model'
 import { readNative } from '../../../importers/native/read-native'
-import { readModelFile } from '../../../importers/registry'
 import { STRIDE_PER_ELEMENT } from '../../../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../../../templates/stride-per-interaction'
-import { corpusFiles } from '../../corpus'
+import { readableCorpusModels } from '../../readable-corpus-models'
 
 const repoRoot = join(__dirname, '..', '..', '..')
 const LETTER: Record<StrideCategory, string> = {
@@ -110,17 +109,9 @@ describe('STRIDE per element', () => {
   })
 })
 
-/** Every corpus model that reads, from each format with a reader: the methodology templates assume nothing of where a model came from. */
-function corpusModels(): { name: string; model: ThreatModel }[] {
-  const paths = [...corpusFiles('tm7', ['.tm7']), ...corpusFiles('threagile', ['.yaml', '.yml']), ...corpusFiles('pytm', ['.json'])]
-  return paths.flatMap((path) => {
-    const { model } = readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) })
-    return model === null ? [] : [{ name: path.split('/corpus/')[1] ?? path, model }]
-  })
-}
-
+// The methodology templates assume nothing of where a model came from.
 describe('STRIDE on models from other tools', () => {
-  const models = corpusModels()
+  const models = readableCorpusModels()
 
   it('reads models of every format with a reader', () => {
     expect(['tm7/', 'threagile/', 'pytm/'].map((folder) => models.some(({ name }) => name.startsWith(folder)))).toEqual([true, true, true])

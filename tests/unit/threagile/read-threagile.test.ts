@@ -5,18 +5,7 @@ import { propertyValue } from '../../../importers/threagile/threagile-properties
 import { rectContainsRect } from '../../../model/geometry'
 import type { ThreatModel } from '../../../model/model'
 import { validateModel } from '../../../model/validate'
-import { corpusModel, corpusModelFiles, corpusRoot, readCorpusModel } from './threagile-corpus'
-
-/**
- * Files Threagile v1 itself rejects, with the reason (threagile-schema.md §10 and the corpus SOURCES.md
- * validity column, both checked by hand against the files).
- */
-const REJECTED_BY_THREAGILE: Readonly<Record<string, string>> = {
-  'invalid-yaml-syntax/threagile.yaml': 'threagile.yaml-syntax',
-  'pt-br-exemplo/exemplo.yml': 'threagile.reference',
-  'fork-automotive-model/automotive-model.yaml': 'threagile.enum',
-  'edge-partial-no-assets/test.yaml': 'threagile.missing'
-}
+import { corpusModel, corpusModelFiles, corpusRoot, readCorpusModel, REJECTED_BY_THREAGILE } from './threagile-corpus'
 
 const text = (yaml: string): Uint8Array => new TextEncoder().encode(yaml)
 const readOfficialExample = (): ThreatModel => {

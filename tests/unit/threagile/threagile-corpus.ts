@@ -16,6 +16,17 @@ export interface CorpusModel {
   readonly readInclude: (relativePath: string) => Uint8Array | null
 }
 
+/**
+ * Files Threagile v1 itself rejects, with the reason (threagile-schema.md §10 and the corpus SOURCES.md
+ * validity column, both checked by hand against the files).
+ */
+export const REJECTED_BY_THREAGILE: Readonly<Record<string, string>> = {
+  'invalid-yaml-syntax/threagile.yaml': 'threagile.yaml-syntax',
+  'pt-br-exemplo/exemplo.yml': 'threagile.reference',
+  'fork-automotive-model/automotive-model.yaml': 'threagile.enum',
+  'edge-partial-no-assets/test.yaml': 'threagile.missing'
+}
+
 export function corpusModel(path: string): CorpusModel {
   const folder = dirname(path)
   return {
