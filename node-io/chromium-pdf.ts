@@ -114,6 +114,11 @@ function runChromium(path: string, args: readonly string[]): Promise<string> {
 }
 
 /** Every PDF starts with `%PDF-`; anything else is not one, whatever a printer said. */
+/** A print that threw (a crashed print window, a temp folder that cannot be made), as the outcome the user is told. */
+export function failedPrint(error: unknown): Extract<PdfOutcome, { kind: 'failed' }> {
+  return { kind: 'failed', message: `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}` }
+}
+
 export function startsWithPdfMagic(bytes: Uint8Array): boolean {
   return bytes.length > 5 && new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-'
 }

@@ -9,8 +9,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { BrowserWindowConstructorOptions, Session, WebRequest } from 'electron'
-import { startsWithPdfMagic, type PdfOutcome, type PdfPrinter } from '../node-io/chromium-pdf'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { lockSession, type LockableSession } from './window/harden-web-contents'
+import { failedPrint, startsWithPdfMagic, type PdfOutcome, type PdfPrinter } from '../node-io/chromium-pdf'
 
 /** No `persist:` prefix: Electron keeps this session in memory only, apart from the app's own. */
 export const PRINT_PARTITION = 'threatwright-print'
@@ -26,9 +27,7 @@ export const MAX_DATA_URL_CHARS = 2 * 1024 * 1024 - 1024
 
 const PRINT_TIMEOUT_MS = 120_000
 
-export type PrintSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
-  readonly webRequest: Pick<WebRequest, 'onBeforeRequest'>
-}
+export type PrintSession = LockableSession
 
 export interface PrintWindow {
   loadURL(url: string): Promise<void>
@@ -36,8 +35,6 @@ export interface PrintWindow {
   isDestroyed(): boolean
   destroy(): void
 }
-
-export type PrintWindowOptions = BrowserWindowConstructorOptions
 
 /** What the printer needs of Electron: index.ts passes `session.fromPartition` and `new BrowserWindow`. */
 export interface ElectronPrintApi {
@@ -95,23 +92,29 @@ export function isPrintRequestAllowed(url: string, reportUrl: string): boolean {
  */
 export function createElectronPdfPrinter(electron: ElectronPrintApi, options: ElectronPdfPrinterOptions = {}): PdfPrinter {
   let previous: Promise<unknown> = Promise.resolve()
+  const print: PrintState = { reportUrl: null, session: null }
   return (html) => {
-    const run = previous.then(() => printOnce(electron, html, options))
+    const run = previous.then(() => printOnce(electron, html, options, print))
     previous = run.catch(() => undefined)
     return run
   }
 }
 
-async function printOnce(electron: ElectronPrintApi, html: string, options: ElectronPdfPrinterOptions): Promise<PdfOutcome> {
+/** The print session, locked once, and the report it may load now (none between prints). */
+interface PrintState {
+  reportUrl: string | null
+  session: PrintSession | null
+}
+
+async function printOnce(electron: ElectronPrintApi, html: string, options: ElectronPdfPrinterOptions, print: PrintState): Promise<PdfOutcome> {
   let source: ReportSource | null = null
   let window: PrintWindow | null = null
+  // Before its first window: the web-contents hook then leaves this session's stricter rules in place.
+  print.session ??= lockedPrintSession(electron, print)
   try {
     source = await reportSource(html, options.tempDir ?? tmpdir())
+    print.reportUrl = source.url
     window = electron.createWindow(printWindowOptions())
-    // After the window exists, not before: app.on('web-contents-created') hardens every new contents and
-    // installs the app window's request filter on its session (harden-web-contents.ts). Ours, stricter,
-    // must be the one in place when the report loads, so it goes on last.
-    lockDownSession(electron.printSession(PRINT_PARTITION), source.url)
     const timeoutMs = options.timeoutMs ?? PRINT_TIMEOUT_MS
     await withTimeout(window.loadURL(source.url), timeoutMs, 'loading the report')
     const pdf = await withTimeout(window.webContents.printToPDF(PRINT_TO_PDF_OPTIONS), timeoutMs, 'printing')
@@ -119,17 +122,18 @@ async function printOnce(electron: ElectronPrintApi, html: string, options: Elec
     if (!startsWithPdfMagic(bytes)) return { kind: 'failed', message: 'Electron did not produce a PDF.' }
     return { kind: 'printed', bytes }
   } catch (error) {
-    return { kind: 'failed', message: `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}` }
+    return failedPrint(error)
   } finally {
+    print.reportUrl = null
     if (window !== null && !window.isDestroyed()) window.destroy()
     await source?.dispose()
   }
 }
 
-function lockDownSession(session: PrintSession, reportUrl: string): void {
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintRequestAllowed(details.url, reportUrl) }))
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+function lockedPrintSession(electron: ElectronPrintApi, print: PrintState): PrintSession {
+  const session = electron.printSession(PRINT_PARTITION)
+  lockSession(session, (url) => print.reportUrl !== null && isPrintRequestAllowed(url, print.reportUrl))
+  return session
 }
 
 interface ReportSource {

@@ -3,7 +3,7 @@
  * is a port (ports.ts) so the handler runs in plain Node; its outcome goes back as base64, the way a
  * browser-mode save's bytes do, since browser mode carries the contract as JSON.
  */
-import type { PdfPrinter } from '../../node-io/chromium-pdf'
+import { failedPrint, type PdfPrinter } from '../../node-io/chromium-pdf'
 import type { PdfPrintOutcome } from '../../src-shared/ipc-contract'
 
 const NO_PRINTER = 'PDF printing is not available in this session; export the HTML report and print it to PDF from a browser.'
@@ -17,6 +17,6 @@ export async function printReportPdf(printPdf: PdfPrinter | undefined, html: str
   } catch (error) {
     // A printer that throws (a crashed print window, a temp folder that cannot be made) is a failed print,
     // told to the user, not a rejected request.
-    return { kind: 'failed', message: `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}` }
+    return failedPrint(error)
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Locks every web contents down (Electron's security checklist): no navigation away from the app's page,
  * no new windows, no permissions, no network. Called from app.on('web-contents-created'), so it also
- * covers contents we did not create ourselves.
+ * covers contents we did not create ourselves; a session is given its rules once (lockSession).
  */
 import type { Session, WebContents } from 'electron'
 import { isTrustedSender } from '../ipc/trusted-sender'
@@ -43,6 +43,29 @@ export function withContentSecurityPolicy(headers: Record<string, string[]> | un
   return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
 }
 
+/** What lockSession needs of a session: its permission handlers and its request filter. */
+export type LockableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  readonly webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>
+}
+
+/** Sessions already given their rules; the web-contents hook leaves them as their owner set them. */
+const lockedSessions = new WeakSet<object>()
+
+/**
+ * Denies every permission and cancels every request `allowRequest` refuses, once per session. The app's
+ * session gets the app's rules from hardenWebContents; a session with stricter rules of its own (the PDF
+ * print window's, electron-pdf-printer.ts) locks itself before its first window exists, and keeps them.
+ */
+export function lockSession(session: LockableSession, allowRequest: (url: string) => boolean): void {
+  // Camera, notifications, clipboard-read, geolocation…: a threat-modeling tool needs none of them.
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !allowRequest(details.url) })
+  })
+  lockedSessions.add(session)
+}
+
 export function hardenWebContents(contents: HardenableContents, session: HardenableSession, options: HardeningOptions): void {
   const stayOnPage = (event: { preventDefault(): void; url: string }): void => {
     if (!isTrustedSender(event.url, options.trustedRendererUrl)) event.preventDefault()
@@ -53,12 +76,8 @@ export function hardenWebContents(contents: HardenableContents, session: Hardena
   // Links in models (threat references) must not open windows; the renderer shows them as text to copy.
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 
-  // Camera, notifications, clipboard-read, geolocation…: a threat-modeling tool needs none of them.
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
-  session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url, options.devServerUrl) })
-  })
+  if (lockedSessions.has(session)) return
+  lockSession(session, (url) => isAllowedRequestUrl(url, options.devServerUrl))
   session.webRequest.onHeadersReceived((details, callback) => {
     // devtools:// pages have their own policy; ours would break them.
     if (details.url.startsWith('devtools:')) {

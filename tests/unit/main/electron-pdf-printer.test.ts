@@ -1,4 +1,4 @@
-import { readFile, readdir, mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,10 +10,10 @@ import {
   PRINT_PARTITION,
   PRINT_TO_PDF_OPTIONS,
   type ElectronPrintApi,
-  type PrintWindowOptions,
   type PrintSession,
   type PrintWindow
 } from '../../../src-main/electron-pdf-printer'
+import { hardenWebContents, type HardenableContents, type HardenableSession } from '../../../src-main/window/harden-web-contents'
 
 const PDF = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), 0, 200, 255])
 const HTML = '<!DOCTYPE html><html><head><title>Web shop</title></head><body><h1>Web shop</h1></body></html>'
@@ -27,8 +27,8 @@ interface FakeBehaviour {
 
 /**
  * A fake Electron: records the window's options, the session's handlers and the window's life. Like the real
- * app, constructing a window installs a permissive request filter on its session first (what
- * app.on('web-contents-created') → hardenWebContents does), so the test sees whose filter is in place.
+ * app, constructing a window runs the app's web-contents hardening on it (app.on('web-contents-created') →
+ * hardenWebContents), which would install the app's looser rules on a session nobody locked first.
  */
 function fakeElectron(behaviour: FakeBehaviour = {}) {
   const log: string[] = []
@@ -36,13 +36,14 @@ function fakeElectron(behaviour: FakeBehaviour = {}) {
   let permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
   let permissionCheck: (() => boolean) | null = null
   const partitions: string[] = []
-  const windows: { options: PrintWindowOptions; destroyed: boolean; loaded: string | null; filterAtLoad: RequestFilter | null }[] = []
-  const session: PrintSession = {
+  const windows: { options: Parameters<ElectronPrintApi['createWindow']>[0]; destroyed: boolean; loaded: string | null; reportAllowedAtLoad: boolean | null }[] = []
+  const session = {
     webRequest: {
       onBeforeRequest: ((handler: RequestFilter) => {
         filter = handler
         log.push('filter')
-      }) as unknown as PrintSession['webRequest']['onBeforeRequest']
+      }) as unknown as PrintSession['webRequest']['onBeforeRequest'],
+      onHeadersReceived: () => log.push('app headers')
     },
     setPermissionRequestHandler: ((handler: typeof permissionRequest) => {
       permissionRequest = handler
@@ -50,22 +51,22 @@ function fakeElectron(behaviour: FakeBehaviour = {}) {
     setPermissionCheckHandler: ((handler: typeof permissionCheck) => {
       permissionCheck = handler
     }) as unknown as PrintSession['setPermissionCheckHandler']
-  }
+  } as unknown as PrintSession & HardenableSession
   const api: ElectronPrintApi = {
     printSession(partition) {
       partitions.push(partition)
       return session
     },
     createWindow(options) {
-      // The app's generic hardening: allows data:, blob:, app://… Ours must replace it.
-      filter = (_details, callback) => callback({ cancel: false })
-      const record = { options, destroyed: false, loaded: null as string | null, filterAtLoad: null as RequestFilter | null }
+      const contents = { on: () => contents, setWindowOpenHandler: () => undefined } as unknown as HardenableContents
+      hardenWebContents(contents, session, { trustedRendererUrl: 'app://threatwright/index.html', devServerUrl: null })
+      const record = { options, destroyed: false, loaded: null as string | null, reportAllowedAtLoad: null as boolean | null }
       windows.push(record)
       log.push('window')
       const window: PrintWindow = {
         async loadURL(url) {
           record.loaded = url
-          record.filterAtLoad = filter
+          record.reportAllowedAtLoad = cancels(url) === false
           log.push('load')
           await behaviour.loadURL?.(url)
         },
@@ -138,20 +139,13 @@ describe('the Electron PDF printer', () => {
     const loaded = electron.windows[0]?.loaded ?? ''
     expect(loaded.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true)
     expect(Buffer.from(loaded.slice(loaded.indexOf(',') + 1), 'base64').toString('utf8')).toBe(HTML)
-    expect(electron.log).toEqual(['window', 'filter', 'load', 'print', 'destroy'])
+    // The session is locked before its first window, so the app's hardening leaves it (no 'app headers').
+    expect(electron.log).toEqual(['filter', 'window', 'load', 'print', 'destroy'])
     expect(electron.windows[0]?.destroyed).toBe(true)
   })
 
-  it('cancels every request but the report, data: and about: — with its own filter in place before the load', async () => {
-    const electron = fakeElectron()
-    await createElectronPdfPrinter(electron.api)(HTML)
-    const window = electron.windows[0]
-    // The filter at load time is ours, not the permissive one the window's creation installed.
-    expect(window?.filterAtLoad).not.toBeNull()
-    let cancelledAtLoad: boolean | undefined
-    window?.filterAtLoad?.({ url: 'https://evil.example/x.png' }, (response) => (cancelledAtLoad = response.cancel))
-    expect(cancelledAtLoad).toBe(true)
-    for (const url of [
+  it('cancels every request but the report while it prints, data: and about: — its own rules, not the app window\'s', async () => {
+    const refused = [
       'https://evil.example/',
       'http://127.0.0.1:8080/',
       'file:///etc/passwd',
@@ -161,12 +155,22 @@ describe('the Electron PDF printer', () => {
       'devtools://devtools/bundled/inspector.html',
       'ftp://example.com/',
       'not a url'
-    ]) {
-      expect(electron.cancels(url), url).toBe(true)
-    }
-    expect(electron.cancels(window?.loaded ?? '')).toBe(false)
-    expect(electron.cancels('data:image/png;base64,AAAA')).toBe(false)
-    expect(electron.cancels('about:blank')).toBe(false)
+    ]
+    const allowed = ['data:image/png;base64,AAAA', 'about:blank']
+    const atLoad = new Map<string, boolean | undefined>()
+    const electron: ReturnType<typeof fakeElectron> = fakeElectron({
+      loadURL: async (url) => {
+        for (const probe of [url, ...refused, ...allowed]) atLoad.set(probe, electron.cancels(probe))
+      }
+    })
+    await createElectronPdfPrinter(electron.api)(HTML)
+    const report = electron.windows[0]?.loaded ?? ''
+    expect(atLoad.get(report)).toBe(false)
+    for (const url of refused) expect(atLoad.get(url), url).toBe(true)
+    for (const url of allowed) expect(atLoad.get(url), url).toBe(false)
+    // Between prints nothing may load, not even the last report.
+    expect(electron.cancels(report)).toBe(true)
+    expect(electron.cancels('data:image/png;base64,AAAA')).toBe(true)
     expect(electron.permissionGranted('media')).toBe(false)
     expect(electron.permissionGranted('notifications')).toBe(false)
     expect(electron.permissionCheck()).toBe(false)
@@ -198,23 +202,27 @@ describe('the Electron PDF printer', () => {
 
   it('loads a report too long for a data: URL from a private temp file, allows only that file, and removes it', async () => {
     const tempDir = await mkdtemp(join(tmpdir(), 'threatwright-print-test-'))
-    const large = `<!DOCTYPE html><p>${'threat '.repeat(Math.ceil(MAX_DATA_URL_CHARS / 7))}</p>`
-    let onDisk = ''
-    const electron = fakeElectron({
-      loadURL: async (url) => {
-        onDisk = await readFile(fileURLToPath(url), 'utf8')
-      }
-    })
-    const outcome = await createElectronPdfPrinter(electron.api, { tempDir })(large)
-    expect(outcome.kind).toBe('printed')
-    const loaded = electron.windows[0]?.loaded ?? ''
-    expect(loaded.startsWith('file://')).toBe(true)
-    expect(onDisk).toBe(large)
-    expect(electron.cancels(loaded)).toBe(false)
-    expect(electron.cancels(`${loaded.slice(0, loaded.lastIndexOf('/'))}/other.html`)).toBe(true)
-    expect(electron.cancels('file:///etc/passwd')).toBe(true)
-    expect(await readdir(tempDir)).toEqual([])
-    expect(electron.windows[0]?.destroyed).toBe(true)
+    try {
+      const large = `<!DOCTYPE html><p>${'threat '.repeat(Math.ceil(MAX_DATA_URL_CHARS / 7))}</p>`
+      let onDisk = ''
+      const decisions: (boolean | undefined)[] = []
+      const electron: ReturnType<typeof fakeElectron> = fakeElectron({
+        loadURL: async (url) => {
+          onDisk = await readFile(fileURLToPath(url), 'utf8')
+          const sibling = `${url.slice(0, url.lastIndexOf('/'))}/other.html`
+          decisions.push(electron.cancels(url), electron.cancels(sibling), electron.cancels('file:///etc/passwd'))
+        }
+      })
+      const outcome = await createElectronPdfPrinter(electron.api, { tempDir })(large)
+      expect(outcome.kind).toBe('printed')
+      expect(electron.windows[0]?.loaded?.startsWith('file://')).toBe(true)
+      expect(onDisk).toBe(large)
+      expect(decisions).toEqual([false, true, true])
+      expect(await readdir(tempDir)).toEqual([])
+      expect(electron.windows[0]?.destroyed).toBe(true)
+    } finally {
+      await rm(tempDir, { recursive: true, force: true })
+    }
   })
 
   it('prints one report at a time', async () => {
