@@ -1,9 +1,8 @@
-import { basename } from 'node:path'
 import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics'
 import type { ThreatModel } from '../model/model'
 import type { Template } from '../model/template'
 import type { TemplateSource } from '../model/template-source'
-import { decodeUtf8 } from '../importers/text/decode-text'
+import { templateSourceFor } from '../importers/tb7/stored-template'
 import { generateTmtThreats } from '../analysis/tmt-rules/generate-tmt-threats'
 import { definitionsOf } from '../analysis/tmt-rules/template-definitions'
 import { detectTemplateFormat } from '../importers/registry'
@@ -44,9 +43,8 @@ export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPa
     if (read.template === null || hasErrors(read.diagnostics)) {
       return { failure: read.diagnostics[0] ?? diagnostic('tmt.template', 'error', 'the template did not read', { file: input.template }), diagnostics: [] }
     }
-    // The text the reader accepted (decodeUtf8 drops a BOM), kept only for .tb7: the bag it goes in is theirs.
-    const decoded = decodeUtf8(bytes)
-    const source = format.id === 'tb7' && decoded.kind === 'text' ? { fileName: basename(input.template), text: decoded.text } : undefined
+    // Kept only for .tb7: the bag it goes in is theirs.
+    const source = format.id === 'tb7' ? (templateSourceFor(bytes, input.template) ?? undefined) : undefined
     return { template: read.template, diagnostics: read.diagnostics, ...(source === undefined ? {} : { source }) }
   }
   const carried = carriedTemplate(input.model, modelPath)

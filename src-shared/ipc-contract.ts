@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics'
 import type { ThreatModel } from '../model/model'
 import type { Template } from '../model/template'
+import type { TemplateSource } from '../model/template-source'
 
 export type AppMode = 'electron' | 'browser'
 
@@ -124,7 +125,8 @@ export type PdfPrintOutcome =
  * `failed` carries diagnostics that name the file and the place (a line, an XML path).
  */
 export type TemplateReadOutcome =
-  | { readonly kind: 'read'; readonly template: Template; readonly diagnostics: readonly Diagnostic[] }
+  /** `source`: the file's text as main read it, which Apply Template stores in the model (null: not a .tb7). */
+  | { readonly kind: 'read'; readonly template: Template; readonly diagnostics: readonly Diagnostic[]; readonly source: TemplateSource | null }
   | { readonly kind: 'failed'; readonly fileName: string; readonly diagnostics: readonly Diagnostic[] }
 
 /** Renderer → main requests, each answered with a Promise of `response`. */

@@ -1,10 +1,20 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
 import type { ThreatModel, TemplateRef } from '../../model/model'
-import { sameTemplateRef, templateSourceOf, TEMPLATE_SOURCE_KEY } from '../../model/template-source'
+import { sameTemplateRef, templateSourceOf, TEMPLATE_SOURCE_KEY, type TemplateSource } from '../../model/template-source'
+import { decodeUtf8 } from '../text/decode-text'
 import type { TemplateReadResult } from '../template-format'
 import { readTb7 } from './read-tb7'
 
 const encoder = new TextEncoder()
+
+/**
+ * What Apply Template stores for a .tb7 that read: its base name and its text as the reader decoded it
+ * (strict UTF-8, BOM dropped). Main and the CLI both build it here, so the stored text is the text read.
+ */
+export function templateSourceFor(bytes: Uint8Array, fileName: string): TemplateSource | null {
+  const decoded = decodeUtf8(bytes)
+  return decoded.kind === 'text' ? { fileName: fileName.split(/[\\/]/).pop() ?? fileName, text: decoded.text } : null
+}
 
 /**
  * The .tb7 a model keeps from Apply Template (`extensions.tb7`, model/template-source.ts), read again with

@@ -5,6 +5,7 @@
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
 import { detectFormat, detectTemplateFormat, templateFormats } from '../../importers/registry'
+import { templateSourceFor } from '../../importers/tb7/stored-template'
 import type { CommandRequest, TemplateReadOutcome } from '../../src-shared/ipc-contract'
 import { FileTooLargeError } from './errors'
 import { safeFileName } from './file-names'
@@ -29,7 +30,7 @@ export async function readTemplateFile({ fileName, base64 }: CommandRequest<'tem
       const errors = read.diagnostics.filter((entry) => entry.severity === 'error')
       return failed(errors.length > 0 ? errors : [diagnostic('template.unreadable', 'error', `the ${format.label} did not read`, { file: name })])
     }
-    return { kind: 'read', template: read.template, diagnostics: read.diagnostics }
+    return { kind: 'read', template: read.template, diagnostics: read.diagnostics, source: format.id === 'tb7' ? templateSourceFor(bytes, name) : null }
   } catch (error) {
     // Readers must not throw; if one does, the user still gets a message naming the file.
     return failed([internalFailure('template.reader-failed', name, error)])

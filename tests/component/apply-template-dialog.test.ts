@@ -146,7 +146,7 @@ describe('Threats ▸ Apply Template', () => {
     const api = renderApp(({ fileName }) =>
       fileName === 'broken.tb7'
         ? { kind: 'failed', fileName, diagnostics: [diagnostic('xml.syntax', 'error', 'malformed XML: unclosed root tag', { file: fileName, line: 228, column: 10 })] }
-        : { kind: 'read', template: CUSTOM_KB, diagnostics: [] }
+        : { kind: 'read', template: CUSTOM_KB, diagnostics: [], source: { fileName, text: '<KnowledgeBase/>' } }
     )
     await openApplyTemplate()
 
@@ -204,10 +204,11 @@ describe('ApplyTemplateDialog', () => {
   it('stores the chosen .tb7 in the applied model, and a built-in template removes a stored one', async () => {
     const onapply = vi.fn()
     const stored = { ...mixedShop(), template: CUSTOM_KB.ref, extensions: { tb7: { fileName: 'old.tb7', text: '<KnowledgeBase>old</KnowledgeBase>' } } }
-    const readTemplate = vi.fn(async (): Promise<TemplateReadOutcome> => ({ kind: 'read', template: CUSTOM_KB, diagnostics: [] }))
+    // Main answers with the text it read (its BOM dropped, tests/unit/main/template-read.test.ts): that text is stored.
+    const source = { fileName: 'contoso.tb7', text: '<KnowledgeBase>new</KnowledgeBase>' }
+    const readTemplate = vi.fn(async (): Promise<TemplateReadOutcome> => ({ kind: 'read', template: CUSTOM_KB, diagnostics: [], source }))
     render(ApplyTemplateDialog, { props: { model: stored, currentTemplate: null, readTemplate, onapply, onclose: vi.fn() } })
 
-    // A BOM, as one corpus .tb7 has: the stored text is the text main read, without it.
     await chooseFile('contoso.tb7', '\uFEFF<KnowledgeBase>new</KnowledgeBase>')
     await screen.findByRole('radio', { name: 'Contoso KB (contoso.tb7)' })
     await fireEvent.click(screen.getByTestId('apply-template-apply'))

@@ -3,7 +3,6 @@ import type { ThreatModel } from '../../../model/model'
 import type { Template } from '../../../model/template'
 import type { TemplateSource } from '../../../model/template-source'
 import { GENERIC_ELEMENT_TYPES } from '../../../templates/generic'
-import { findBuiltInTemplate } from '../../../templates/index'
 import { appEngines, previewGeneration, type GenerationPreview } from './generate-threats'
 
 /** One line of the mapping report: every item of one model type that went the same way, counted. */
@@ -91,22 +90,4 @@ const GENERIC_LABELS = new Map(GENERIC_ELEMENT_TYPES.map((type) => [type.typeId,
 /** A type's name in `template`, else the generic DFD name, else its id (types from other tools keep their ids). */
 function typeName(typeId: string, template: Template | null): string {
   return template?.elementTypes.find((type) => type.id === typeId)?.name ?? GENERIC_LABELS.get(typeId) ?? typeId
-}
-
-/**
- * The template the model names, among those this session knows beyond the built-in ones (one the user
- * applied from a .tb7, the one the file embeds), so Threats ▸ Generate runs its rules after Apply; matched
- * on id, version and name, as TMT identifies templates. Built-in templates are found by generate-threats.ts.
- */
-export function templateNamedBy(model: ThreatModel, candidates: readonly (Template | null | undefined)[]): Template | null {
-  const ref = model.template
-  if (ref === null) return null
-  const same = (candidate: Template | null | undefined): candidate is Template =>
-    candidate != null && candidate.ref.id === ref.id && candidate.ref.version === ref.version && candidate.ref.name === ref.name
-  return candidates.find(same) ?? null
-}
-
-/** The template the model uses now, if the app has it: built-in, or one of `candidates` (see templateNamedBy). */
-export function currentTemplate(model: ThreatModel, candidates: readonly (Template | null | undefined)[]): Template | null {
-  return (model.template === null ? undefined : findBuiltInTemplate(model.template.id)) ?? templateNamedBy(model, candidates)
 }

@@ -8,9 +8,9 @@ import { definitionsOf } from '../../../analysis/tmt-rules/template-definitions'
 import { generateTmtThreats } from '../../../analysis/tmt-rules/generate-tmt-threats'
 import type { Threat, ThreatDefinition, ThreatModel } from '../../../model/model'
 import type { Template } from '../../../model/template'
-import { builtInTemplates } from '../../../templates/index'
 import { STRIDE_PER_ELEMENT } from '../../../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../../../templates/stride-per-interaction'
+import { currentTemplate } from './model-template'
 
 export type AppEngineId = 'stride-interaction' | 'stride-element' | 'template' | 'threagile' | 'pytm'
 
@@ -42,7 +42,7 @@ const NO_INPUTS: EngineInputs = { pytmLibrary: null }
 
 export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS): readonly AppEngine[] {
   const ref = model.template
-  const template = templateFor(model, inputs.embeddedTemplate ?? null)
+  const template = currentTemplate(model, [inputs.embeddedTemplate])
   const chosen = inputs.pytmLibrary
   return [
     {
@@ -61,7 +61,7 @@ export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS)
       id: 'template',
       label: template ? `Template rules: ${template.ref.name}` : 'Template rules',
       unavailable:
-        template !== undefined
+        template !== null
           ? null
           : ref === null
             ? 'the model has no template; apply one first (Threats ▸ Apply Template…)'
@@ -87,26 +87,11 @@ export function appEngines(model: ThreatModel, inputs: EngineInputs = NO_INPUTS)
   ]
 }
 
-/**
- * The template whose rules "Template rules" runs: the built-in one the model names (matched by id, so a
- * model made with an older release of ours regenerates with the shipped rules, as TMT regenerates with
- * the template it has; threat keys keep the triage), else the one the file embeds while the model still
- * names it (after Apply Template it names another).
- */
-function templateFor(model: ThreatModel, embedded: Template | null): Template | undefined {
-  const ref = model.template
-  if (ref === null) return undefined
-  const builtIn = builtInTemplates.find((candidate) => candidate.ref.id === ref.id)
-  if (builtIn !== undefined) return builtIn
-  const same = embedded !== null && embedded.ref.id === ref.id && embedded.ref.version === ref.version && embedded.ref.name === ref.name
-  return same ? embedded : undefined
-}
-
 /** The engine a model's own tool would use (as `threatwright threats` without --engine), else STRIDE per interaction. */
 export function nativeEngineId(model: ThreatModel, embedded: Template | null = null): AppEngineId {
   if (model.extensions.pytm !== undefined) return 'pytm'
   if (model.extensions.threagile !== undefined) return 'threagile'
-  return templateFor(model, embedded) !== undefined ? 'template' : 'stride-interaction'
+  return currentTemplate(model, [embedded]) !== null ? 'template' : 'stride-interaction'
 }
 
 function threatsOnly(threats: readonly Threat[]): EngineRun {

@@ -37,6 +37,8 @@ describe('template:read', () => {
     expect(outcome.diagnostics.filter((entry) => entry.severity === 'error')).toEqual([])
     // The answer crosses IPC and HTTP as JSON: plain data only.
     expect(JSON.parse(JSON.stringify(outcome))).toEqual(outcome)
+    // The text Apply Template stores: the file as read, a byte-order mark (one corpus file has one) dropped.
+    expect(outcome.source).toEqual({ fileName: basename(path), text: text.replace(/^\uFEFF/, '') })
   })
 
   it('refuses a model file, saying what it is and naming it', async () => {
