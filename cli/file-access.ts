@@ -13,6 +13,12 @@ export async function readInputFile(path: string): Promise<FileRead> {
   }
 }
 
+/** A file's bytes, or the reason it could not be read: the `readFile` engines and template choice are given. */
+export async function readBytesOrFailure(path: string): Promise<Uint8Array | { readonly failure: string }> {
+  const read = await readInputFile(path)
+  return read.kind === 'read' ? read.bytes : { failure: read.reason }
+}
+
 /**
  * True when both paths name the same existing file, through symlinks, `..` or a different spelling on a
  * case-insensitive disk: the device and inode numbers decide, not the text of the paths.

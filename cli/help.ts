@@ -20,8 +20,9 @@ const DETAILS: Readonly<Record<string, readonly string[]>> = {
     'Generates threats for the model with an engine and lists them merged with the threats the file',
     'already holds: triage in the file wins, and a kept threat whose interaction is gone is marked obsolete.',
     '',
-    '  --engine <id>       stride-interaction, stride-element (more with the format readers); default: the',
-    "                      model's own (a .tm7 uses its embedded template), else stride-interaction",
+    '  --engine <id>       stride-interaction, stride-element, tmt, threagile, pytm; default: tmt with',
+    "                      --template, else the model's own (a .tm7 its embedded template; a model that",
+    '                      keeps an applied .tb7: tmt), else stride-interaction',
     '  --template <id|f>   a built-in template id or a .tb7 file (TMT-style rules)',
     '  --threatlib <file>  a pytm threat library (threats.json)',
     '  --json              print { "threats": [...] } sorted by key'

@@ -2,7 +2,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../model/diagnosti
 import type { Threat, ThreatModel } from '../model/model'
 import { regenerateThreats } from '../analysis/regenerate-threats'
 import { reportError, type CliIo } from './cli-io'
-import { readInputFile } from './file-access'
+import { readBytesOrFailure } from './file-access'
 import { loadModel, type LoadedModel } from './load-model'
 import { defaultEngineId, threatEngines } from './threat-engines'
 
@@ -83,10 +83,7 @@ export async function loadModelThreats(path: string, options: ReadonlyMap<string
     formatId: loaded.formatId,
     template,
     threatLibrary: options.get('threatlib'),
-    readFile: async (file) => {
-      const read = await readInputFile(file)
-      return read.kind === 'read' ? read.bytes : { failure: read.reason }
-    }
+    readFile: readBytesOrFailure
   })
   // An engine's messages without a file of their own are about the model it was given.
   const engineDiagnostics = output.diagnostics.map((entry) => (entry.location.file === undefined ? { ...entry, location: { ...entry.location, file: path } } : entry))

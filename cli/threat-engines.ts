@@ -6,7 +6,7 @@ import { generateThreagileRisks } from '../analysis/threagile/generate-threagile
 import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
 import { diagnostic } from '../model/diagnostics'
-import { TEMPLATE_SOURCE_KEY } from '../model/template-source'
+import { hasTemplateSource } from '../model/template-source'
 import { tmtEngine } from './tmt-engine'
 import { STRIDE_PER_ELEMENT } from '../templates/stride-per-element'
 import { STRIDE_PER_INTERACTION } from '../templates/stride-per-interaction'
@@ -92,11 +92,11 @@ export const threatEngines: readonly ThreatEngine[] = [tmtEngine, strideInteract
  * interaction. `--template` means TMT-style template rules. A stored template that turns out damaged is
  * reported by the tmt engine, which then falls back as for any model (tmt-engine.ts).
  */
-export function defaultEngineId(formatId: string, template: string | undefined, model?: ThreatModel): string {
+export function defaultEngineId(formatId: string, template: string | undefined, model: ThreatModel): string {
   if (template !== undefined) return 'tmt'
   const native = threatEngines.find((engine) => engine.id === formatToEngine[formatId])
   if (native !== undefined) return native.id
-  return model !== undefined && Object.prototype.hasOwnProperty.call(model.extensions, TEMPLATE_SOURCE_KEY) ? tmtEngine.id : strideInteraction.id
+  return hasTemplateSource(model) ? tmtEngine.id : strideInteraction.id
 }
 
 const formatToEngine: Readonly<Record<string, string>> = { tm7: 'tmt', threagile: 'threagile', pytm: 'pytm' }

@@ -11,11 +11,12 @@ import { builtInTemplates, findBuiltInTemplate } from '../templates/index'
 import type { EngineInput, EngineOutput, ThreatEngine } from './threat-engines'
 
 /**
- * `diagnostics` are warnings to print either way (a stored template that was ignored, and why). `source`:
- * the .tb7 file's text when `--template` named one, for apply-template to store in the model.
+ * `diagnostics` are warnings to print either way (a stored template that was ignored, and why). `file` and
+ * `source`: the .tb7 file `--template` named and its text, for rule messages to name and for apply-template
+ * to store in the model.
  */
 export type TemplateChoice =
-  | { readonly template: Template; readonly diagnostics: readonly Diagnostic[]; readonly source?: TemplateSource }
+  | { readonly template: Template; readonly diagnostics: readonly Diagnostic[]; readonly file?: string; readonly source?: TemplateSource }
   | { readonly failure: Diagnostic; readonly diagnostics: readonly Diagnostic[] }
 
 /**
@@ -45,13 +46,22 @@ export async function chooseTemplate(input: Pick<EngineInput, 'model' | 'modelPa
     }
     // Kept only for .tb7: the bag it goes in is theirs.
     const source = format.id === 'tb7' ? (templateSourceFor(bytes, input.template) ?? undefined) : undefined
-    return { template: read.template, diagnostics: read.diagnostics, ...(source === undefined ? {} : { source }) }
+    return { template: read.template, diagnostics: read.diagnostics, file: input.template, ...(source === undefined ? {} : { source }) }
   }
   const carried = carriedTemplate(input.model, modelPath)
   if (carried.template !== null) return { template: carried.template, diagnostics: carried.diagnostics }
   const named = input.model.template ? findBuiltInTemplate(input.model.template.id) : undefined
   if (named) return { template: named, diagnostics: carried.diagnostics }
   return fail('the model has no template to generate TMT-style threats from: give --template <threatwright-azure|threatwright-aws|file.tb7>', modelPath, carried.diagnostics)
+}
+
+/**
+ * Rule messages are about the template's text: from a .tb7 they name that file; from a built-in or carried
+ * template they stay without one, and the caller puts them against the model.
+ */
+export function locateRuleMessages(diagnostics: readonly Diagnostic[], choice: Extract<TemplateChoice, { template: Template }>): Diagnostic[] {
+  const file = choice.file
+  return diagnostics.map((entry) => (file !== undefined && entry.location.file === undefined ? { ...entry, location: { ...entry.location, file } } : entry))
 }
 
 /** TMT's own generation: the template's Include/Exclude rules over every interaction (analysis/tmt-rules). */
@@ -62,11 +72,7 @@ export const tmtEngine: ThreatEngine = {
     const choice = await chooseTemplate(input)
     if ('failure' in choice) return { threats: [], definitions: [], diagnostics: [...choice.diagnostics, choice.failure] }
     const generated = generateTmtThreats(input.model, choice.template)
-    // Rule messages are about the template's text: from a .tb7 they name that file, not the model.
-    const templateFile = input.template !== undefined && findBuiltInTemplate(input.template) === undefined ? input.template : undefined
-    const ruleDiagnostics = generated.diagnostics.map((entry) =>
-      templateFile !== undefined && entry.location.file === undefined ? { ...entry, location: { ...entry.location, file: templateFile } } : entry
-    )
+    const ruleDiagnostics = locateRuleMessages(generated.diagnostics, choice)
     const unknownTypes = input.template === undefined ? [] : foreignTypesWarning(input.model, choice.template, input.modelPath, input.template)
     return {
       threats: generated.threats,

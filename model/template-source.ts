@@ -15,6 +15,11 @@ export interface TemplateSource {
   readonly text: string
 }
 
+/** Whether the model keeps a template file at all (well-formed or not: readers say which). */
+export function hasTemplateSource(model: ThreatModel): boolean {
+  return Object.prototype.hasOwnProperty.call(model.extensions, TEMPLATE_SOURCE_KEY)
+}
+
 /**
  * The model with `source` stored as the text of the template it names, or with no stored template when
  * `source` is null (a built-in template, which the app and the CLI ship). Returns the same model when
@@ -23,7 +28,7 @@ export interface TemplateSource {
 export function withTemplateSource(model: ThreatModel, source: TemplateSource | null): ThreatModel {
   const current = templateSourceOf(model)
   if (source === null) {
-    if (!Object.prototype.hasOwnProperty.call(model.extensions, TEMPLATE_SOURCE_KEY)) return model
+    if (!hasTemplateSource(model)) return model
     return { ...model, extensions: Object.fromEntries(Object.entries(model.extensions).filter(([key]) => key !== TEMPLATE_SOURCE_KEY)) }
   }
   if (current !== null && current.fileName === source.fileName && current.text === source.text) return model

@@ -7,11 +7,11 @@ import { formatForOutputPath, formats } from '../../importers/registry'
 import { parseCommandArguments, type CommandSyntax } from '../arguments'
 import type { CliIo } from '../cli-io'
 import { ExitCode } from '../exit-codes'
-import { isSameFile, readInputFile } from '../file-access'
+import { isSameFile, readBytesOrFailure } from '../file-access'
 import { reportUsageProblem, showCommandHelp } from '../help'
 import { loadModel } from '../load-model'
 import { definitionsOf } from '../../analysis/tmt-rules/template-definitions'
-import { chooseTemplate } from '../tmt-engine'
+import { chooseTemplate, locateRuleMessages } from '../tmt-engine'
 import { writeModelFile } from '../write-output'
 
 export const applyTemplateSyntax: CommandSyntax = {
@@ -50,10 +50,7 @@ export async function runApplyTemplate(argv: readonly string[], io: CliIo): Prom
     model: loaded.model,
     modelPath,
     template,
-    readFile: async (file) => {
-      const read = await readInputFile(file)
-      return read.kind === 'read' ? read.bytes : { failure: read.reason }
-    }
+    readFile: readBytesOrFailure
   })
   if ('failure' in choice) {
     for (const entry of [...choice.diagnostics, choice.failure]) io.stderr(`${formatDiagnostic(entry)}\n`)
@@ -63,7 +60,9 @@ export async function runApplyTemplate(argv: readonly string[], io: CliIo): Prom
   const applied = applyTemplate(loaded.model, choice.template, choice.source ?? null)
   const generated = generateTmtThreats(applied.model, choice.template)
   const regenerated = regenerateThreats(applied.model, generated.threats, definitionsOf(choice.template))
-  for (const entry of generated.diagnostics) io.stderr(`${formatDiagnostic({ ...entry, location: { file: template, ...entry.location } })}\n`)
+  for (const entry of locateRuleMessages(generated.diagnostics, choice)) {
+    io.stderr(`${formatDiagnostic(entry.location.file === undefined ? { ...entry, location: { ...entry.location, file: modelPath } } : entry)}\n`)
+  }
 
   const written = await writeModelFile(regenerated.model, format, outputPath, io)
   if (!written.ok) return ExitCode.input

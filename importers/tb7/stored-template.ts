@@ -1,6 +1,6 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
 import type { ThreatModel, TemplateRef } from '../../model/model'
-import { sameTemplateRef, templateSourceOf, TEMPLATE_SOURCE_KEY, type TemplateSource } from '../../model/template-source'
+import { hasTemplateSource, sameTemplateRef, templateSourceOf, TEMPLATE_SOURCE_KEY, type TemplateSource } from '../../model/template-source'
 import { decodeUtf8 } from '../text/decode-text'
 import type { TemplateReadResult } from '../template-format'
 import { readTb7 } from './read-tb7'
@@ -24,7 +24,7 @@ export function templateSourceFor(bytes: Uint8Array, fileName: string): Template
  * why it is ignored. No bag: null and no diagnostics. Never throws.
  */
 export function storedTemplate(model: ThreatModel, fileName: string): TemplateReadResult {
-  if (!Object.prototype.hasOwnProperty.call(model.extensions, TEMPLATE_SOURCE_KEY)) return { template: null, diagnostics: [] }
+  if (!hasTemplateSource(model)) return { template: null, diagnostics: [] }
   const ignored = (message: string): TemplateReadResult => ({
     template: null,
     diagnostics: [diagnostic('tb7.stored.ignored', 'warning', message, { file: fileName, path: `extensions.${TEMPLATE_SOURCE_KEY}` })]
