@@ -32,12 +32,18 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((entry) => entry.severity === 'error')
 }
 
+/** "line 3, column 7", "line 3", or '' when the location has no line. */
+export function lineAndColumn(location: Location): string {
+  const { line, column } = location
+  return line === undefined ? '' : `line ${line}${column !== undefined ? `, column ${column}` : ''}`
+}
+
 /** "file, place: message" — the one way a diagnostic is shown as text, in the CLI and in the app. */
 export function formatDiagnostic(entry: Diagnostic): string {
-  const { file, path, line, column } = entry.location
+  const { file, path } = entry.location
   const place = [
     file,
-    line !== undefined ? `line ${line}${column !== undefined ? `, column ${column}` : ''}` : undefined,
+    lineAndColumn(entry.location),
     path
   ]
     .filter((part): part is string => part !== undefined && part !== '')

@@ -4,7 +4,7 @@ import { untriagedThreat } from '../../model/factory'
 import { crossesBoundary } from '../../model/geometry'
 import { asId, type ThreatDefinitionId, type ThreatId } from '../../model/ids'
 import type { Diagram, DiagramElement, Flow, Property, Threat, ThreatModel, TrustBoundary } from '../../model/model'
-import { normalizePriority, normalizeStrideCategory } from '../../model/normalize-enums'
+import { threatTypeCategory, threatTypeDefaultPriority } from './template-definitions'
 import type { Template, ThreatTypeDefinition } from '../../model/template'
 import { compileTemplate, type CompiledThreatType } from './compile-template'
 import type { RuleInteraction, RuleSubjectFacts } from './evaluate-rule'
@@ -126,12 +126,10 @@ function prepareType(
   type: ThreatTypeDefinition,
   labels: { categoryName: string; propertyLabels: ReadonlyMap<string, string> }
 ): PreparedType {
-  const priority = type.propertyDefaults.find((entry) => entry.key === 'Priority')?.value.trim()
-  const stride = normalizeStrideCategory(type.categoryId).value ?? normalizeStrideCategory(labels.categoryName).value
   return {
     type,
-    category: { value: stride, raw: labels.categoryName },
-    priority: priority === undefined || priority === '' ? null : normalizePriority(priority),
+    category: threatTypeCategory(type, labels.categoryName),
+    priority: threatTypeDefaultPriority(type),
     customProperties: type.propertyDefaults
       .filter((entry) => !STANDARD_THREAT_PROPERTIES.has(entry.key))
       .map((entry) => ({ kind: 'string', key: entry.key, label: labels.propertyLabels.get(entry.key) ?? entry.key, value: entry.value })),

@@ -1,4 +1,4 @@
-import { diagnostic, hasErrors, type Diagnostic } from '../../model/diagnostics'
+import { diagnostic, hasErrors, lineAndColumn, type Diagnostic } from '../../model/diagnostics'
 import type { ThreatModel, TemplateRef } from '../../model/model'
 import { hasTemplateSource, sameTemplateRef, templateSourceOf, TEMPLATE_SOURCE_KEY, type TemplateSource } from '../../model/template-source'
 import { decodeUtf8 } from '../text/decode-text'
@@ -51,8 +51,8 @@ function describe(ref: TemplateRef): string {
 }
 
 function placeOf(entry: Diagnostic): string {
-  const { line, column } = entry.location
-  return line === undefined ? '' : `line ${line}${column === undefined ? '' : `, column ${column}`}: `
+  const place = lineAndColumn(entry.location)
+  return place === '' ? '' : `${place}: `
 }
 
 /** The stored name is untrusted text: one line, and short enough for a message. */
