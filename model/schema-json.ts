@@ -85,7 +85,7 @@ function fieldsBefore(value: Readonly<Record<string, unknown>>, keys: readonly s
   const fields: Record<string, JsonValue> = {}
   for (let index = 0; index < count; index++) {
     const key = keys[index] as string
-    if (!PROTOTYPE_KEYS.has(key)) fields[key] = value[key] as JsonValue
+    fields[key] = value[key] as JsonValue
   }
   return fields
 }

@@ -11,8 +11,9 @@ import { INVALID, reportError, reportWarning, typeMismatch, type Schema } from '
 export type Shape<T> = { readonly [Key in keyof T]-?: Schema<T[Key]> }
 
 /**
- * A record with exactly the fields of `shape`. The result is a new object built from the shape's keys
- * only, so unknown input keys (including `__proto__`) are dropped with a warning and never copied.
+ * A record with exactly the fields of `shape`: a new object built from the shape's keys only, so unknown
+ * input keys (including `__proto__`) are dropped with a warning and never copied; with `keepClean`, the
+ * input itself when it has no other key and every field checked out unchanged.
  */
 export function object<T extends object>(shape: Shape<T>): Schema<T> {
   const keys = Object.keys(shape) as (keyof T & string)[]

@@ -4,9 +4,9 @@ import { indexPath } from './json-path'
 
 /**
  * A tiny schema toolkit (zod's `parse`, without the package: model/ may import nothing).
- * A schema checks an unknown value and returns a clean copy of it, or `INVALID` after reporting why.
+ * A schema checks an unknown value and returns a clean copy of it (with `keepClean`, the parts that are
+ * already exactly what the schema would build are returned as they are), or `INVALID` after reporting why.
  * Every schema keeps going after a problem so one pass reports all of them.
- * With `keepClean`, a part that is already exactly what the schema would build is returned as it is.
  */
 export const INVALID: unique symbol = Symbol('invalid')
 export type Invalid = typeof INVALID
