@@ -1,4 +1,5 @@
 import type { Canonical, Classification } from '../../model/enums'
+import type { JsonObject } from '../../model/json'
 import type { DataAsset, Diagram, Flow } from '../../model/model'
 import { enumMemberName } from '../../vocabularies/pytm/pytm-enums'
 import { bagStrings, pytmBag } from './model-bag'
@@ -23,9 +24,15 @@ const MEMBER_OF_CLASSIFICATION: Readonly<Record<Classification, string>> = {
  * without a lifetime get UNKNOWN. pytm sets these on the shared Data object, flow by flow; with 1.3.1's
  * write-once attributes the first flow wins and values the file set are kept.
  */
+/** What fill() reads of a data item's source record. */
+interface DataSource {
+  readonly bag: JsonObject
+  readonly setInSource: ReadonlySet<string>
+}
+
 export class PytmDataDefaults {
   private filled: Map<string, Map<string, PythonValue>> | null = null
-  private readonly setKeys = new Map<DataAsset, ReadonlySet<string>>()
+  private readonly sources = new Map<DataAsset, DataSource>()
 
   constructor(private readonly views: PytmViews) {}
 
@@ -57,8 +64,7 @@ export class PytmDataDefaults {
     for (const id of this.views.flowData(flow)) {
       const asset = this.views.dataAsset(id)
       if (asset === undefined) continue
-      const bag = pytmBag(asset.extensions)
-      const setInSource = this.setInSource(asset)
+      const { bag, setInSource } = this.sourceOf(asset)
       const values = filled.get(id) ?? new Map<string, PythonValue>()
       filled.set(id, values)
       const current = (key: string): PythonValue => values.get(key) ?? bagValue(bag[key], DATA_DEFAULTS[key] ?? false)
@@ -79,14 +85,15 @@ export class PytmDataDefaults {
     }
   }
 
-  /** The keys the file set on a data item, read once per item: fill() visits an item once per flow carrying it. */
-  private setInSource(asset: DataAsset): ReadonlySet<string> {
-    let keys = this.setKeys.get(asset)
-    if (keys === undefined) {
-      keys = new Set(bagStrings(pytmBag(asset.extensions), 'setInSource'))
-      this.setKeys.set(asset, keys)
+  /** A data item's pytm bag and the keys the file set on it, read once per item: fill() visits an item once per flow carrying it. */
+  private sourceOf(asset: DataAsset): DataSource {
+    let source = this.sources.get(asset)
+    if (source === undefined) {
+      const bag = pytmBag(asset.extensions)
+      source = { bag, setInSource: new Set(bagStrings(bag, 'setInSource')) }
+      this.sources.set(asset, source)
     }
-    return keys
+    return source
   }
 
   private endControl(id: string | null, diagram: Diagram, control: string): PythonValue | undefined {
