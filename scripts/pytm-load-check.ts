@@ -8,11 +8,11 @@
  * must be able to import it. Exit 0 when every file loads, 1 otherwise. Results: importers/pytm/CONTEXT.md.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { readModelFile, writeModel } from '../importers/registry'
-import { corpusFiles } from '../tests/corpus'
+import { writeModel } from '../importers/registry'
+import { readableCorpusModels } from '../tests/readable-corpus-models'
 
 const source = process.env.PYTM_SRC
 if (source === undefined || source === '') {
@@ -22,17 +22,10 @@ if (source === undefined || source === '') {
 
 const folder = mkdtempSync(join(tmpdir(), 'pytm-load-check-'))
 try {
-  const inputs = [
-    ...corpusFiles('tm7', ['.tm7']),
-    ...corpusFiles('threagile', ['.yaml', '.yml']),
-    ...corpusFiles('pytm', ['.json']).filter((path) => !path.includes('threatlib'))
-  ]
+  // The same corpus models the cross-format tests use (tests/readable-corpus-models.ts).
   let written = 0
-  inputs.forEach((path, index) => {
-    const read = readModelFile({ bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) })
-    // Threagile's include parts are not models on their own; anything else unreadable is the corpus's own.
-    if (read.model === null) return
-    writeFileSync(join(folder, `${String(index).padStart(3, '0')}-${basename(path)}.json`), writeModel(read.model, 'pytm').bytes)
+  readableCorpusModels().forEach(({ name, model }, index) => {
+    writeFileSync(join(folder, `${String(index).padStart(3, '0')}-${basename(name)}.json`), writeModel(model, 'pytm').bytes)
     written++
   })
   const script = [
