@@ -38,7 +38,7 @@ export interface AppliedTemplate {
  * so the template travels with the model as it does in TMT. Without one (a built-in template) any stored
  * template is removed: it would name another template than the model now does.
  */
-export function applyTemplate(model: ThreatModel, template: Template, source: TemplateSource | null = null): AppliedTemplate {
+export function applyTemplate(model: ThreatModel, template: Template, source: TemplateSource | null): AppliedTemplate {
   const matcher = typeMatcher(template)
   const report: TypeMapping[] = []
   const retype = <Item extends { readonly id: string; readonly typeId: string; readonly name: string; readonly properties: readonly Property[] }>(

@@ -25,7 +25,7 @@ function itemCount(model: ThreatModel): number {
 }
 
 function newAzureThreats(model: ThreatModel): number {
-  const applied = applyTemplate(model, AZURE_TEMPLATE).model
+  const applied = applyTemplate(model, AZURE_TEMPLATE, null).model
   return regenerateThreats(applied, generateTmtThreats(applied, AZURE_TEMPLATE).threats).added.length
 }
 

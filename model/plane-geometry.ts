@@ -84,3 +84,25 @@ function withinBox(a: Point, b: Point, point: Point): boolean {
     point.y <= Math.max(a.y, b.y)
   )
 }
+
+/** The polyline with `point` inserted between the two points of the segment nearest to it. */
+export function insertIntoNearestSegment(polyline: readonly Point[], point: Point): Point[] {
+  let best = 1
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (let index = 1; index < polyline.length; index++) {
+    const distance = distanceToSegment(point, polyline[index - 1] as Point, polyline[index] as Point)
+    if (distance < bestDistance) {
+      bestDistance = distance
+      best = index
+    }
+  }
+  return [...polyline.slice(0, best), { x: point.x, y: point.y }, ...polyline.slice(best)]
+}
+
+function distanceToSegment(point: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x
+  const dy = b.y - a.y
+  const lengthSquared = dx * dx + dy * dy
+  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / lengthSquared))
+  return Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy))
+}

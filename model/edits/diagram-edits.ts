@@ -1,6 +1,6 @@
 import { newElement } from '../factory'
 import type { Point, Rect } from '../geometry-types'
-import { rectCenter } from '../plane-geometry'
+import { insertIntoNearestSegment, rectCenter } from '../plane-geometry'
 import type { DiagramId, DiagramItemId, ElementId, FlowId } from '../ids'
 import type { BoundaryShape, Diagram, DiagramElement, Flow, Property, ThreatModel, TrustBoundary } from '../model'
 
@@ -342,34 +342,12 @@ export function reconnectFlowEnd(
   })
 }
 
-function distanceToSegment(point: Point, a: Point, b: Point): number {
-  const dx = b.x - a.x
-  const dy = b.y - a.y
-  const lengthSquared = dx * dx + dy * dy
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / lengthSquared))
-  return Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy))
-}
-
 /** Inserts a bend point into the segment of the flow's polyline nearest to it, so the line keeps its order. */
 export function addBendPoint(model: ThreatModel, diagramId: DiagramId, flowId: FlowId, point: Point): ThreatModel {
   return updateFlow(model, diagramId, flowId, (flow) => {
     const polyline = insertIntoNearestSegment([flow.sourcePoint, ...flow.bendPoints, flow.targetPoint], point)
     return { ...flow, bendPoints: polyline.slice(1, -1) }
   })
-}
-
-/** The polyline with `point` inserted between the two points of the segment nearest to it. */
-export function insertIntoNearestSegment(polyline: readonly Point[], point: Point): Point[] {
-  let best = 1
-  let bestDistance = Number.POSITIVE_INFINITY
-  for (let index = 1; index < polyline.length; index++) {
-    const distance = distanceToSegment(point, polyline[index - 1] as Point, polyline[index] as Point)
-    if (distance < bestDistance) {
-      bestDistance = distance
-      best = index
-    }
-  }
-  return [...polyline.slice(0, best), { x: point.x, y: point.y }, ...polyline.slice(best)]
 }
 
 export function removeBendPoint(model: ThreatModel, diagramId: DiagramId, flowId: FlowId, index: number): ThreatModel {

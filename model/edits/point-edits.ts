@@ -1,7 +1,8 @@
 import type { Point } from '../geometry-types'
 import type { BoundaryId, DiagramId, FlowId } from '../ids'
 import type { Diagram, ThreatModel } from '../model'
-import { insertIntoNearestSegment, updateDiagram } from './diagram-edits'
+import { insertIntoNearestSegment } from '../plane-geometry'
+import { updateDiagram } from './diagram-edits'
 
 /**
  * Moving one point of a polyline: a flow's bend point, a line boundary's vertex. Dragging a flow's end is

@@ -107,7 +107,7 @@ describe('threats --template with our cloud templates on a model typed for them'
       const sample = readNative({ bytes: new Uint8Array(readFileSync(samplePath)), fileName: 'web-shop.twm' }).model!
       // applyTemplate re-types without generating (the CLI's apply-template would store generated threats in
       // the file), so every tmt row below comes from `threats --template` itself.
-      const typed = applyTemplate(sample, template).model
+      const typed = applyTemplate(sample, template, null).model
       const knownTypes = new Set(template.elementTypes.map((type) => type.id))
       const items = typed.diagrams.flatMap((diagram) => [...diagram.elements, ...diagram.flows, ...diagram.boundaries])
       expect(items.every((item) => knownTypes.has(item.typeId))).toBe(true)

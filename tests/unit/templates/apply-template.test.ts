@@ -19,7 +19,7 @@ function sampleModel(): ThreatModel {
 
 describe('applyTemplate: the Azure template on the sample web shop', () => {
   const sample = sampleModel()
-  const { model, report } = applyTemplate(sample, AZURE_TEMPLATE)
+  const { model, report } = applyTemplate(sample, AZURE_TEMPLATE, null)
   const elementById = (id: string): DiagramElement => model.diagrams[0]!.elements.find((element) => element.id === id)!
 
   it('maps each item by id, by kind and name, or by kind, as worked out from the names', () => {
@@ -90,12 +90,12 @@ describe('applyTemplate: the Azure template on the sample web shop', () => {
 
 describe('applyTemplate edge cases', () => {
   it('keeps ids the new template has, and leaves a kind the template lacks unmapped', () => {
-    const azure = applyTemplate(sampleModel(), AZURE_TEMPLATE).model
+    const azure = applyTemplate(sampleModel(), AZURE_TEMPLATE, null).model
     const withoutLines: Template = {
       ...AZURE_TEMPLATE,
       elementTypes: AZURE_TEMPLATE.elementTypes.filter((type) => type.id !== 'GE.TB.L' && type.parentId !== 'GE.TB.L')
     }
-    const { model, report } = applyTemplate(azure, withoutLines)
+    const { model, report } = applyTemplate(azure, withoutLines, null)
     expect(report.filter((entry) => entry.how !== 'id')).toEqual([
       { elementId: 'database-segment', from: 'GE.TB.L', to: null, how: 'unmapped' }
     ])
