@@ -45,7 +45,7 @@ export interface ApplyTemplatePlan {
  * from, stored in the applied model so the template travels with it (null for a built-in one, which
  * removes a stored .tb7); being part of the applied model, it comes and goes with the one undo step.
  */
-export function planApplyTemplate(model: ThreatModel, template: Template, previous: Template | null, source: TemplateSource | null = null): ApplyTemplatePlan {
+export function planApplyTemplate(model: ThreatModel, template: Template, previous: Template | null, source: TemplateSource | null): ApplyTemplatePlan {
   const applied = applyTemplate(model, template, source)
   const engine = appEngines(applied.model, { pytmLibrary: null, embeddedTemplate: template }).find((candidate) => candidate.id === 'template')
   const generation = engine !== undefined && engine.unavailable === null ? previewGeneration(applied.model, engine) : null
