@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../cli/commands/check'
 import { corpusFiles } from '../../corpus'
-import { runCaptured, samplePath, temporaryFolderPerTest } from './cli-test-io'
+import { runCaptured, samplePath, temporaryFolderPerTest, writeSampleWithBrowseFlowMoved } from './cli-test-io'
 import { openRisksAtOrAbove, untrackedOracleModels, withRiskTracking } from './threagile-oracle-models'
 
 const folder = temporaryFolderPerTest()
@@ -115,23 +114,10 @@ describe('check on formats that store their reviewed threats', () => {
   })
 })
 
-interface SampleDocument {
-  model: { diagrams: { flows: { id: string; source: string | null }[] }[] }
-}
-
-/** The sample with flow-browse re-attached to start at the identity provider, so its browser → web-app interaction is gone. */
-async function sampleWithBrowseFlowMoved(): Promise<string> {
-  const document = JSON.parse(await readFile(samplePath, 'utf8')) as SampleDocument
-  for (const flow of document.model.diagrams.flatMap((diagram) => diagram.flows)) if (flow.id === 'flow-browse') flow.source = 'identity-provider'
-  const path = join(folder.path, 'moved.twm')
-  await writeFile(path, JSON.stringify(document))
-  return path
-}
-
 describe('obsolete threats never fail the gate', () => {
   // threat-session-hijacking is open, high, on the interaction browser → web-app over flow-browse.
   it('an open high threat whose interaction is gone is not listed, and is counted on stderr', async () => {
-    const moved = await sampleWithBrowseFlowMoved()
+    const moved = await writeSampleWithBrowseFlowMoved(folder.path)
     const json = await check([moved, '--fail-on', 'high', '--json'])
     expect(json.code).toBe(1)
     const parsed = JSON.parse(json.out) as CheckJson

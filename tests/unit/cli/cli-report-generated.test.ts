@@ -1,25 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runReport, type ReportCommandDependencies } from '../../../cli/commands/report'
 import { runThreats } from '../../../cli/commands/threats'
 import { parseCsv } from '../reports/csv-parse'
-import { capturingContext, samplePath, temporaryFolderPerTest } from './cli-test-io'
+import { capturingContext, runReportCaptured, samplePath, temporaryFolderPerTest, writeSampleWithBrowseFlowMoved } from './cli-test-io'
 import { openRisksAtOrAbove, untrackedOracleModels, withRiskTracking } from './threagile-oracle-models'
 
 const folder = temporaryFolderPerTest()
 
-const fixedClock: ReportCommandDependencies = {
-  env: { SOURCE_DATE_EPOCH: '1782907200' },
-  now: () => new Date(0),
-  printPdf: () => Promise.reject(new Error('no PDF in this test'))
-}
-
-async function report(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const context = capturingContext()
-  const code = await runReport(argv, context, fixedClock)
-  return { code, out: context.out(), err: context.err() }
-}
+const report = runReportCaptured
 
 /** The threat ids `threats --json` prints for the same file and options. */
 async function threatKeys(argv: string[]): Promise<string[]> {
@@ -85,10 +74,7 @@ describe('report on a native model', () => {
   })
 
   it('marks a threat whose interaction is gone as obsolete in the register and the summary', async () => {
-    const document = JSON.parse(await readFile(samplePath, 'utf8')) as { model: { diagrams: { flows: { id: string; source: string | null }[] }[] } }
-    for (const flow of document.model.diagrams.flatMap((diagram) => diagram.flows)) if (flow.id === 'flow-browse') flow.source = 'identity-provider'
-    const moved = join(folder.path, 'moved.twm')
-    await writeFile(moved, JSON.stringify(document))
+    const moved = await writeSampleWithBrowseFlowMoved(folder.path)
 
     expect((await report([moved, '-o', join(folder.path, 'r.md')])).code).toBe(0)
     const markdown = await readFile(join(folder.path, 'r.md'), 'utf8')

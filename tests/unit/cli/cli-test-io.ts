@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
+import { runReport, type ReportCommandDependencies } from '../../../cli/commands/report'
 import type { CliContext } from '../../../cli/run-cli'
 
 /** A CLI context that records what a command writes, for assertions. */
@@ -54,4 +55,28 @@ export async function runCaptured(
   const context = capturingContext()
   const code = await command(argv, context)
   return { code, out: context.out(), err: context.err() }
+}
+
+/** `report`'s clock fixed at SOURCE_DATE_EPOCH 1782907200 = 2026-07-01T12:00:00Z, and no PDF printer. */
+export const FIXED_REPORT_CLOCK: ReportCommandDependencies = {
+  env: { SOURCE_DATE_EPOCH: '1782907200' },
+  now: () => new Date(0),
+  printPdf: () => Promise.reject(new Error('no PDF in this test'))
+}
+
+/** `threatwright report` with a fixed clock, captured. */
+export function runReportCaptured(argv: readonly string[], dependencies: ReportCommandDependencies = FIXED_REPORT_CLOCK): ReturnType<typeof runCaptured> {
+  return runCaptured((args, io) => runReport(args, io, dependencies), argv)
+}
+
+/**
+ * The sample written to `folder` with flow-browse re-attached to start at the identity provider, so its
+ * browser → web-app interaction, and the open high threat-session-hijacking on it, are gone (obsolete).
+ */
+export async function writeSampleWithBrowseFlowMoved(folder: string): Promise<string> {
+  const document = JSON.parse(await readFile(samplePath, 'utf8')) as { model: { diagrams: { flows: { id: string; source: string | null }[] }[] } }
+  for (const flow of document.model.diagrams.flatMap((diagram) => diagram.flows)) if (flow.id === 'flow-browse') flow.source = 'identity-provider'
+  const path = join(folder, 'moved.twm')
+  await writeFile(path, JSON.stringify(document))
+  return path
 }

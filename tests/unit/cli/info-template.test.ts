@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { runInfo } from '../../../cli/commands/info'
 import type { TemplateInfoReport } from '../../../cli/commands/info-template'
 import { corpusTemplates, countOpenTags } from '../tb7/tb7-test-files'
-import { capturingContext, temporaryFolder } from './cli-test-io'
+import { capturingContext, temporaryFolderPerTest } from './cli-test-io'
 
 /**
  * Threat types disabled because their rule does not parse, by corpus template, each checked by hand: the
@@ -15,6 +15,8 @@ import { capturingContext, temporaryFolder } from './cli-test-io'
 const DISABLED_BY_HAND: Readonly<Record<string, readonly string[]>> = {
   'kubernetes-k8s-1.0.0.9.tb7': ['8404dcf5-bdd8-4902-abc2-3b6c967b0261']
 }
+
+const folder = temporaryFolderPerTest()
 
 describe('info on a template (.tb7)', () => {
   for (const path of corpusTemplates()) {
@@ -45,17 +47,12 @@ describe('info on a template (.tb7)', () => {
   })
 
   it('refuses a damaged template with exit 2 and a message naming the file and the place', async () => {
-    const folder = await temporaryFolder()
-    try {
-      const whole = readFileSync(corpusTemplates().find((file) => basename(file).startsWith('docker'))!, 'utf8')
-      const path = join(folder.path, 'cut-short.tb7')
-      await writeFile(path, whole.slice(0, Math.floor(whole.length / 2)))
-      const context = capturingContext()
-      expect(await runInfo([path], context)).toBe(2)
-      expect(context.err()).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line \\d+, column \\d+: error: `))
-      expect(context.out()).toBe('')
-    } finally {
-      await folder.remove()
-    }
+    const whole = readFileSync(corpusTemplates().find((file) => basename(file).startsWith('docker'))!, 'utf8')
+    const path = join(folder.path, 'cut-short.tb7')
+    await writeFile(path, whole.slice(0, Math.floor(whole.length / 2)))
+    const context = capturingContext()
+    expect(await runInfo([path], context)).toBe(2)
+    expect(context.err()).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line \\d+, column \\d+: error: `))
+    expect(context.out()).toBe('')
   })
 })

@@ -10,6 +10,7 @@ import { readModelFile } from '../../../importers/registry'
 import type { Threat, ThreatModel } from '../../../model/model'
 import { findBuiltInTemplate } from '../../../templates/index'
 import { corpusFiles } from '../../corpus'
+import { corpusTemplates } from '../tb7/tb7-test-files'
 import { capturingContext, samplePath, temporaryFolderPerTest } from './cli-test-io'
 
 /** `threats` with TMT-style template rules: a .tm7's embedded KnowledgeBase, our cloud templates, corpus .tb7 files. */
@@ -141,7 +142,7 @@ describe('threats --template <file.tb7> on a .tm7', () => {
     .map(({ path }) => ({ path, model: readCorpusModel(path) }))
     .find(({ model }) => model.diagrams.some((diagram) => diagram.flows.length > 0))!
   const storedIds = new Set<string>(model.model.threats.map((threat) => threat.id))
-  const templates = [...corpusFiles('tb7', ['.tb7']), ...corpusFiles('catalogues', ['.tb7'])]
+  const templates = corpusTemplates()
   const addedByTemplate = new Map<string, number>()
   let rulesMessages = 0
 

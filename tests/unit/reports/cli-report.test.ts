@@ -4,26 +4,15 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runReport, type ReportCommandDependencies } from '../../../cli/commands/report'
 import { chromiumPdfPrinter } from '../../../node-io/chromium-pdf'
-import { capturingContext, temporaryFolderPerTest } from '../cli/cli-test-io'
+import { FIXED_REPORT_CLOCK, runReportCaptured, temporaryFolderPerTest } from '../cli/cli-test-io'
 import { parseCsv } from './csv-parse'
 import { samplePath } from './report-fixtures'
 
 const folder = temporaryFolderPerTest()
 
-// SOURCE_DATE_EPOCH 1782907200 = 2026-07-01T12:00:00Z, so the report's date is fixed.
-const fixedClock: ReportCommandDependencies = {
-  env: { SOURCE_DATE_EPOCH: '1782907200' },
-  now: () => new Date(0),
-  printPdf: () => Promise.reject(new Error('no PDF in this test'))
-}
-
-async function report(argv: string[], dependencies = fixedClock): Promise<{ code: number; out: string; err: string }> {
-  const context = capturingContext()
-  const code = await runReport(argv, context, dependencies)
-  return { code, out: context.out(), err: context.err() }
-}
+const fixedClock = FIXED_REPORT_CLOCK
+const report = runReportCaptured
 
 const sampleSha256 = async (): Promise<string> => createHash('sha256').update(await readFile(samplePath)).digest('hex')
 
