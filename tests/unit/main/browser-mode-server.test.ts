@@ -1,10 +1,11 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBrowserModeServer, type BrowserModeServer } from '../../../src-main/browser-mode/server'
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/window/content-security-policy'
-import { makeHandlers, nativeBytes, temporaryFolder, testModel } from './handler-fakes'
+import { makeHandlers, nativeBytes, testModel } from './handler-fakes'
 
 const TOKEN = 'a'.repeat(16) + '0123456789abcdef0123456789abcdef'
 
@@ -52,8 +53,11 @@ let server: BrowserModeServer
 let rendererDir: string
 const logged: string[] = []
 
+let root: string
+
 beforeAll(async () => {
-  const root = await temporaryFolder()
+  // Made here, not with temporaryFolder(), which belongs to one test: this one serves the whole file.
+  root = await mkdtemp(join(tmpdir(), 'threatwright-main-'))
   rendererDir = join(root, 'renderer')
   await mkdir(join(rendererDir, 'assets'), { recursive: true })
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Threatwright</title>')
@@ -74,6 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close()
+  await rm(root, { recursive: true, force: true })
 })
 
 describe('browser-mode server: who may talk to it', () => {

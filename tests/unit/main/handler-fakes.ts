@@ -3,9 +3,10 @@
  * recording dialogs, and an in-memory recent list. Files are real (a temp folder), so saves really go
  * through node-io/atomic-write.ts.
  */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { onTestFinished } from 'vitest'
 import { diagnostic } from '../../../model/diagnostics'
 import { emptyModel } from '../../../model/factory'
 import type { ThreatModel } from '../../../model/model'
@@ -127,8 +128,11 @@ export function recordingDialogs(): RecordingDialogs {
   return dialogs
 }
 
+/** A fresh temporary folder for the running test, removed when it finishes. */
 export async function temporaryFolder(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'threatwright-main-'))
+  const folder = await mkdtemp(join(tmpdir(), 'threatwright-main-'))
+  onTestFinished(() => rm(folder, { recursive: true, force: true }))
+  return folder
 }
 
 export function testModel(title = 'Web shop'): ThreatModel {
