@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { Diagram, ThreatModel } from '../model/model'
-import { canvasCounts, canvasIds, distinctCanvasColours, expectedCounts, fetchSample } from './support'
+import { canvasCounts, canvasIds, distinctCanvasColours, expectedCounts, fetchSample, openApp } from './support'
 
 /**
  * Browser mode end to end: the built renderer served by `node out/main/browser-mode.js` (see
@@ -42,10 +42,6 @@ test.afterEach(() => {
   expect(pageErrors, 'errors in the page').toEqual([])
 })
 
-async function openApp(page: Page): Promise<void> {
-  await page.goto('./')
-  await expect(page.getByTestId('model-elements')).toBeVisible()
-}
 
 function firstDiagram(model: ThreatModel): Diagram {
   const diagram = model.diagrams[0]

@@ -9,7 +9,7 @@ import type { ThreatModel } from '../model/model'
 import { readTb7 } from '../importers/tb7/read-tb7'
 import { corpusFiles } from '../tests/corpus'
 import { AZURE_TEMPLATE } from '../templates/azure'
-import { checkEveryTestStaysOffline, fetchSample } from './support'
+import { checkEveryTestStaysOffline, fetchSample, runMenu } from './support'
 
 /**
  * Threats ▸ Apply Template in browser mode (threat-generation issue, part 7): the sample re-typed for our
@@ -29,10 +29,6 @@ function newAzureThreats(model: ThreatModel): number {
   return regenerateThreats(applied, generateTmtThreats(applied, AZURE_TEMPLATE).threats).added.length
 }
 
-async function runMenu(page: Page, menuId: string, commandId: string): Promise<void> {
-  await page.locator(`[data-menu-button="${menuId}"]`).click()
-  await page.locator(`[data-command-id="${commandId}"]`).click()
-}
 
 /** Opens Apply Template, chooses Azure and checks the mapping report the dialog shows before anything changes. */
 async function chooseAzure(page: Page, items: number): Promise<void> {

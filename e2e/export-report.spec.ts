@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { checkEveryTestStaysOffline, discardRecoveryCopies, fetchSample } from './support'
+import { checkEveryTestStaysOffline, discardRecoveryCopies, fetchSample, openApp } from './support'
 
 /**
  * File ▸ Export Report… in browser mode: the report is built in the page (the reports layer is pure),
@@ -21,12 +21,6 @@ async function openExportReport(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'File' }).click()
   await page.getByRole('menuitem', { name: /Export Report/ }).click()
   return page.getByRole('dialog', { name: 'Export report' })
-}
-
-/** The app with the sample drawn. */
-async function openApp(page: Page): Promise<void> {
-  await page.goto('./')
-  await expect(page.getByTestId('model-elements')).toBeVisible()
 }
 
 /** File ▸ Export Report…, Markdown, downloaded and read; then the dialog is closed. */

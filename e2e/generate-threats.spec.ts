@@ -5,7 +5,7 @@ import { generatePytmFindings } from '../analysis/pytm/generate-findings'
 import { parseThreatLibrary } from '../analysis/pytm/threat-library'
 import { readModelFile } from '../importers/registry'
 import { corpusFiles } from '../tests/corpus'
-import { checkEveryTestStaysOffline } from './support'
+import { checkEveryTestStaysOffline, runMenu } from './support'
 
 /**
  * Threats ▸ Generate with pytm's threat library, in browser mode: a pytm model from the corpus opened
@@ -27,8 +27,7 @@ test('a pytm model gets its findings from a threats.json chosen in the Generate 
   await expect(page).toHaveTitle(`${basename(modelPath)} — Threatwright`)
   await expect(page.getByTestId('model-threats')).toHaveText('0')
 
-  await page.locator('[data-menu-button="threats"]').click()
-  await page.locator('[data-command-id="threats.generate"]').click()
+  await runMenu(page, 'threats', 'threats.generate')
   const pytm = page.getByRole('radio', { name: /pytm's threat library/ })
   await expect(pytm).toBeDisabled()
   await page.getByTestId('pytm-library-input').setInputFiles(libraryPath)

@@ -101,9 +101,14 @@ test.describe("npm start without Electron's binary", () => {
     const diagram = outcome.document.model.diagrams[0]
     if (diagram === undefined) throw new Error('the sample has no diagram')
 
+    // The offline promise holds for the app npm start serves too: its page asks only its own origin.
+    const origins: string[] = []
+    page.on('request', (request) => origins.push(new URL(request.url()).origin))
     await page.goto(url)
     await expect(page).toHaveTitle(`${outcome.document.fileName} — Threatwright`)
     await expect.poll(() => canvasCounts(page)).toEqual(expectedCounts(diagram))
     await expect.poll(() => distinctCanvasColours(page)).toBeGreaterThan(3)
+    expect(origins.length).toBeGreaterThan(3)
+    expect([...new Set(origins)]).toEqual([new URL(url).origin])
   })
 })

@@ -111,6 +111,18 @@ function expectStayedOffline(traffic: ReturnType<typeof recordTraffic>): void {
   expect(traffic.pageErrors, 'errors in the page').toEqual([])
 }
 
+/** The app's start page with the sample drawn. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('./')
+  await expect(page.getByTestId('model-elements')).toBeVisible()
+}
+
+/** Runs a command from the in-page menu bar: the menu's title, then the entry (registry ids). */
+export async function runMenu(page: Page, menuId: string, commandId: string): Promise<void> {
+  await page.locator(`[data-menu-button="${menuId}"]`).click()
+  await page.locator(`[data-command-id="${commandId}"]`).click()
+}
+
 /**
  * For every test of the calling spec (call it at the top level): record the page's traffic from the start,
  * and check after the test that it stayed offline. Hooks the spec registers later run after this check.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import type { ThreatModel } from '../model/model'
-import { itemBox } from './support'
+import { itemBox, runMenu } from './support'
 
 /**
  * Threat triage end to end, in browser mode on the sample (samples/web-shop.twm, 8 threats on one
@@ -145,8 +145,7 @@ test('filter, focus, keyboard and bulk triage, undo, save and reopen as native a
   const decisions = await tableCells(page)
 
   // Export as a TMT model (a download), then reopen that .tm7: the same rows, decisions and history.
-  await page.locator('[data-menu-button="file"]').click()
-  await page.locator('[data-command-id="file.export"]').click()
+  await runMenu(page, 'file', 'file.export')
   const exporting = page.waitForEvent('download')
   await page.getByRole('button', { name: /Microsoft Threat Modeling Tool model/ }).click()
   const exported = await exporting
@@ -186,8 +185,7 @@ test('Add threat on the element selected on the canvas; Undo removes it', async 
   await expect.poll(() => selectedOnCanvas(page)).toEqual(['api'])
   const before = await rows(page).count()
 
-  await page.locator('[data-menu-button="threats"]').click()
-  await page.locator('[data-command-id="threats.add"]').click()
+  await runMenu(page, 'threats', 'threats.add')
   const dialog = page.getByTestId('add-threat-dialog')
   await expect(dialog).toContainText('API')
   await page.getByTestId('add-threat-title').fill('Mass assignment of order fields')
@@ -200,8 +198,7 @@ test('Add threat on the element selected on the canvas; Undo removes it', async 
   await expect(added).toHaveClass(/current/)
   await expect(rows(page)).toHaveCount(before + 1)
 
-  await page.locator('[data-menu-button="edit"]').click()
-  await page.locator('[data-command-id="edit.undo"]').click()
+  await runMenu(page, 'edit', 'edit.undo')
   await expect(added).toHaveCount(0)
   await expect(rows(page)).toHaveCount(before)
 })
